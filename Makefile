@@ -1,0 +1,139 @@
+# backease - guided stretching and exercise timer for the terminal.
+# GNU make; libraries found with pkg-config.  `make help` lists the targets.
+
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
+DATADIR    ?= $(PREFIX)/share/backease
+DESTDIR    ?=
+PKG_CONFIG ?= pkg-config
+CC         ?= cc
+VARIANT    ?=
+
+VERSION := 0.1.0
+V ?= 0
+Q := $(if $(filter 1,$(V)),,@)
+
+# Debian packages the build and the tests need; `make deps` installs them.
+BUILD_PKGS := build-essential pkg-config libncurses-dev libcyaml-dev libyaml-dev
+TEST_PKGS  := libcmocka-dev tmux
+
+WARNINGS := -Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes \
+            -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla \
+            -Wno-format-truncation
+CFLAGS   ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE \
+             $(WARNINGS) -Werror -Iinclude -I$(BUILD) \
+             -DBACKEASE_VERSION='"$(VERSION)"' $(CFLAGS) $(SAN_FLAGS)
+
+ifeq ($(VARIANT),san)
+BUILD     := build/san
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
+             -fno-omit-frame-pointer
+else
+BUILD     := build
+SAN_FLAGS :=
+endif
+
+# Only evaluated when something is compiled or linked, so `make deps` works
+# on a machine where the libraries are not installed yet.
+LIB_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw libcyaml yaml-0.1 2>/dev/null)
+LIB_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw libcyaml yaml-0.1 2>/dev/null)
+CORE_LIBS  = $(shell $(PKG_CONFIG) --libs libcyaml yaml-0.1 2>/dev/null)
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+# The pure core: no curses, no terminal.  Unit tests link against it.
+CORE_SRCS := src/text.c src/diag.c src/duration.c src/timing.c \
+             src/yamlpos.c src/idmap.c src/catalog.c src/sources.c src/timeline.c \
+             src/engine.c src/clock.c src/history.c src/paths.c src/signals.c
+APP_SRCS  := $(CORE_SRCS) src/run.c src/cli.c src/ui_plain.c src/ui_curses.c \
+             src/main.c
+CORE_OBJS := $(CORE_SRCS:src/%.c=$(BUILD)/%.o) $(BUILD)/catalog_data.o
+APP_OBJS  := $(APP_SRCS:src/%.c=$(BUILD)/%.o) $(BUILD)/catalog_data.o
+
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+
+BIN := backease
+ifeq ($(VARIANT),san)
+BIN := $(BUILD)/backease
+endif
+
+.PHONY: all run test unit e2e check-deps deps install uninstall clean format help
+
+all: $(BIN)
+
+$(BIN): $(APP_OBJS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(APP_OBJS) $(LIB_LIBS) $(LDFLAGS)
+
+$(BUILD)/%.o: src/%.c | $(BUILD)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) $(LIB_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The built-in catalog is compiled in, so backease runs from any directory.
+$(BUILD)/catalog_data.c: data/exercises.yaml | $(BUILD)
+	@{ echo '/* Generated from data/exercises.yaml by the Makefile. */'; \
+	   echo '#include <stddef.h>'; \
+	   echo 'const unsigned char builtin_catalog_yaml[] = {'; \
+	   od -An -v -tx1 $< | sed -e 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	   echo '};'; \
+	   echo 'const size_t builtin_catalog_yaml_len = sizeof builtin_catalog_yaml;'; \
+	 } > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/catalog_data.o: $(BUILD)/catalog_data.c
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+$(BUILD) $(BUILD)/tests:
+	@mkdir -p $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJS) | $(BUILD)/tests
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) $(LIB_CFLAGS) -Itests/unit -o $@ $< $(CORE_OBJS) \
+	    $(CMOCKA_LIBS) $(CORE_LIBS) $(LDFLAGS)
+
+run: check-deps
+	@$(MAKE) --no-print-directory $(BIN)
+	./$(BIN)
+
+test: check-deps
+	@$(MAKE) --no-print-directory $(BIN) unit
+	@$(MAKE) --no-print-directory e2e
+
+unit: $(UNIT_TESTS)
+	@tests/run-unit.sh $(UNIT_TESTS)
+
+e2e: $(BIN)
+	@BACKEASE=$(abspath $(BIN)) tests/run-e2e.sh
+
+# Installs what is missing (as root or through sudo); otherwise says how.
+check-deps:
+	@.ci/deps.sh $(BUILD_PKGS) $(if $(filter test,$(MAKECMDGOALS)),$(TEST_PKGS))
+
+deps:
+	@.ci/deps.sh $(BUILD_PKGS) $(TEST_PKGS)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/backease
+	install -m 644 man/backease.1 $(DESTDIR)$(MANDIR)/man1/backease.1
+	install -m 644 data/exercises.yaml $(DESTDIR)$(DATADIR)/exercises.yaml
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/backease $(DESTDIR)$(MANDIR)/man1/backease.1 \
+	      $(DESTDIR)$(DATADIR)/exercises.yaml
+	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
+
+format:
+	clang-format -i src/*.c include/*.h tests/unit/*.c tests/unit/*.h
+
+clean:
+	rm -rf build backease
+
+help:
+	@echo 'make            build ./backease'
+	@echo 'make run        install missing packages if it can, build, run'
+	@echo 'make test       install missing packages if it can, build, run all tests'
+	@echo 'make VARIANT=san test   the same with AddressSanitizer + UBSan'
+	@echo 'make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)'
+
+-include $(APP_OBJS:.o=.d)

@@ -1,0 +1,25 @@
+/* run: what both front ends share about a run: its options, and how it is
+ * recorded when it ends. */
+#ifndef BACKEASE_RUN_H
+#define BACKEASE_RUN_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "engine.h"
+#include "timeline.h"
+
+struct run_options {
+	struct timeline_options timeline;
+	double speed;  /* run time runs this many times faster */
+	bool bell;     /* --no-bell turns it off */
+	bool color;    /* --no-color or NO_COLOR turn it off */
+	bool speak;    /* --speak */
+};
+
+/* Appends the run's history line (done, or quit).  On failure prints a
+ * warning on stderr and returns -1; the run itself still counts. */
+int run_record(const struct timeline *tl, const struct engine_snapshot *end,
+               time_t started);
+
+#endif

@@ -1,0 +1,47 @@
+/* clock: monotonic time. */
+#include "clock.h"
+
+#include <limits.h>
+#include <math.h>
+#include <time.h>
+
+uint64_t
+clock_mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+void
+run_clock_init(struct run_clock *c, double speed)
+{
+	c->origin = clock_mono_ms();
+	c->speed = speed > 0 ? speed : 1.0;
+}
+
+uint64_t
+run_clock_now(const struct run_clock *c)
+{
+	uint64_t real = clock_mono_ms() - c->origin;
+
+	if (c->speed == 1.0)
+		return real;
+	return (uint64_t)((double)real * c->speed);
+}
+
+int
+run_clock_timeout(const struct run_clock *c, uint64_t deadline)
+{
+	uint64_t now = run_clock_now(c);
+	double wait;
+
+	if (deadline == UINT64_MAX)
+		return -1;
+	if (deadline <= now)
+		return 0;
+	/* round up, so we never wake just before the deadline and spin */
+	wait = ceil((double)(deadline - now) / c->speed);
+	return wait > INT_MAX ? INT_MAX : (int)wait;
+}

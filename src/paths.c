@@ -1,0 +1,76 @@
+/* paths: XDG base directories. */
+#include "paths.h"
+
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char *
+home_dir(void)
+{
+	const char *home = getenv("HOME");
+	struct passwd *pw;
+
+	if (home != NULL && home[0] == '/')
+		return home;
+	pw = getpwuid(getuid());
+	return pw != NULL ? pw->pw_dir : NULL;
+}
+
+/* The XDG spec says a relative value is to be ignored. */
+static int
+xdg_dir(const char *var, const char *fallback, char *buf, size_t size)
+{
+	const char *v = getenv(var), *home;
+	int n;
+
+	if (v != NULL && v[0] == '/') {
+		n = snprintf(buf, size, "%s/backease", v);
+	} else {
+		home = home_dir();
+		if (home == NULL)
+			return -1;
+		n = snprintf(buf, size, "%s/%s/backease", home, fallback);
+	}
+	return n > 0 && (size_t)n < size ? 0 : -1;
+}
+
+int
+paths_config_dir(char *buf, size_t size)
+{
+	return xdg_dir("XDG_CONFIG_HOME", ".config", buf, size);
+}
+
+int
+paths_state_dir(char *buf, size_t size)
+{
+	return xdg_dir("XDG_STATE_HOME", ".local/state", buf, size);
+}
+
+int
+paths_mkdirs(const char *dir)
+{
+	char path[4096], *p;
+	size_t n = strlen(dir);
+
+	if (n == 0 || n >= sizeof path) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	memcpy(path, dir, n + 1);
+	for (p = path + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0700) != 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	if (mkdir(path, 0700) != 0 && errno != EEXIST)
+		return -1;
+	return 0;
+}

@@ -1,0 +1,39 @@
+/* run: recording a finished run. */
+#include "run.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "history.h"
+
+int
+run_record(const struct timeline *tl, const struct engine_snapshot *end,
+           time_t started)
+{
+	struct history_entry h;
+	struct tm tm;
+	struct diag d;
+	char path[4096], msg[1200];
+
+	memset(&h, 0, sizeof h);
+	h.start = started;
+	if (localtime_r(&started, &tm) != NULL)
+		h.utc_offset_s = (int)tm.tm_gmtoff;
+	snprintf(h.preset, sizeof h.preset, "%s", tl->preset->id);
+	h.planned_s = (long)((tl->total_ms + 500) / 1000);
+	h.active_s = (long)((end->active_ms + 500) / 1000);
+	h.steps_done = (long)end->steps_done;
+	h.steps_total = (long)tl->count;
+	h.done = end->state == ENGINE_DONE;
+	if (history_path(path, sizeof path) != 0) {
+		fprintf(stderr, "backease: history not written: no home or "
+		                "state directory\n");
+		return -1;
+	}
+	if (history_append(path, &h, &d) != 0) {
+		diag_format(&d, msg, sizeof msg);
+		fprintf(stderr, "backease: history not written: %s\n", msg);
+		return -1;
+	}
+	return 0;
+}

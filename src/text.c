@@ -1,0 +1,191 @@
+/* text: UTF-8 validation, escaping and measuring. */
+#include "text.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 if it is invalid.
+ * Sets *cp to the code point. */
+static size_t
+utf8_decode(const unsigned char *s, uint32_t *cp)
+{
+	size_t len, i;
+	uint32_t c = s[0], min;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if ((c & 0xe0) == 0xc0) {
+		len = 2, c &= 0x1f, min = 0x80;
+	} else if ((c & 0xf0) == 0xe0) {
+		len = 3, c &= 0x0f, min = 0x800;
+	} else if ((c & 0xf8) == 0xf0) {
+		len = 4, c &= 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+static bool
+is_control(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
+}
+
+bool
+text_is_clean(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t cp;
+	size_t n;
+
+	while (*p != '\0') {
+		n = utf8_decode(p, &cp);
+		if (n == 0 || is_control(cp))
+			return false;
+		p += n;
+	}
+	return true;
+}
+
+void
+text_escape(const char *s, char *out, size_t size)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t o = 0, n, i;
+	uint32_t cp;
+	char piece[17];
+
+	if (size == 0)
+		return;
+	while (*p != '\0') {
+		n = utf8_decode(p, &cp);
+		if (n == 0 || is_control(cp)) {
+			/* escape every byte of the offending sequence */
+			n = n == 0 ? 1 : n;
+			piece[0] = '\0';
+			for (i = 0; i < n; i++)
+				snprintf(piece + 4 * i, sizeof piece - 4 * i,
+				         "\\x%02x", p[i]);
+		} else {
+			memcpy(piece, p, n);
+			piece[n] = '\0';
+		}
+		if (o + strlen(piece) + 4 > size) {
+			if (size >= 4) {
+				while (o > size - 4)
+					o--;
+				memcpy(out + o, "...", 3);
+				o += 3;
+			}
+			break;
+		}
+		memcpy(out + o, piece, strlen(piece));
+		o += strlen(piece);
+		p += n;
+	}
+	out[o] = '\0';
+}
+
+size_t
+text_columns(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t cols = 0, n;
+	uint32_t cp;
+	int w;
+
+	while (*p != '\0') {
+		n = utf8_decode(p, &cp);
+		if (n == 0) {
+			n = 1;
+			w = 1;
+		} else {
+			w = wcwidth((wchar_t)cp);
+			if (w < 0)
+				w = 1;
+		}
+		cols += (size_t)w;
+		p += n;
+	}
+	return cols;
+}
+
+size_t
+text_prefix_bytes(const char *s, size_t cols)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t used = 0, n;
+	uint32_t cp;
+	int w;
+
+	while (*p != '\0') {
+		n = utf8_decode(p, &cp);
+		if (n == 0) {
+			n = 1;
+			w = 1;
+		} else {
+			w = wcwidth((wchar_t)cp);
+			if (w < 0)
+				w = 1;
+		}
+		if (used + (size_t)w > cols)
+			break;
+		used += (size_t)w;
+		p += n;
+	}
+	return (size_t)(p - (const unsigned char *)s);
+}
+
+bool
+text_equal_nocase(const char *a, const char *b)
+{
+	while (*a != '\0' && *b != '\0') {
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return false;
+		a++, b++;
+	}
+	return *a == *b;
+}
+
+int
+text_distance(const char *a, const char *b)
+{
+	enum { MAX = 64 };
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	int row[MAX + 1], prev, tmp, cost;
+
+	if (la > MAX || lb > MAX)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = (int)j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = (int)i;
+		for (j = 1; j <= lb; j++) {
+			cost = tolower((unsigned char)a[i - 1]) !=
+			       tolower((unsigned char)b[j - 1]);
+			tmp = row[j];
+			row[j] = prev + cost;
+			if (row[j - 1] + 1 < row[j])
+				row[j] = row[j - 1] + 1;
+			if (tmp + 1 < row[j])
+				row[j] = tmp + 1;
+			prev = tmp;
+		}
+	}
+	return row[lb] > 99 ? 99 : row[lb];
+}

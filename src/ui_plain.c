@@ -1,0 +1,212 @@
+/* ui_plain: line mode.  Waits in poll() on standard input and the signal
+ * pipe until the engine's next step boundary. */
+#include "ui_plain.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "duration.h"
+#include "signals.h"
+
+struct plain {
+	const struct timeline *tl;
+	struct engine *e;
+	struct run_clock clock;
+	bool input_open; /* standard input is a terminal we still read */
+	char line[128];
+	size_t line_len;
+	size_t printed; /* index of the step whose line was printed last */
+	bool printed_any;
+};
+
+static void
+print_step(struct plain *pl, size_t index, uint64_t offset_ms)
+{
+	const struct step *s = &pl->tl->steps[index];
+	char when[16], what[200], len[16];
+
+	duration_format((long)(offset_ms / 1000), when, sizeof when);
+	step_describe(s, what, sizeof what);
+	duration_format((long)((s->duration_ms + 999) / 1000), len, sizeof len);
+	if (s->kind == STEP_READY)
+		printf("%5s  %s (%s): %s\n", when, what, len, s->instruction);
+	else if (s->kind == STEP_SELF && pl->input_open)
+		printf("%5s  %s: press Enter when done\n", when, what);
+	else
+		printf("%5s  %s  %s%s\n", when, what,
+		       s->kind == STEP_SELF ? "~" : "", len);
+	pl->printed = index;
+	pl->printed_any = true;
+}
+
+/* Prints the lines of the steps that began since the last call.  Steps
+ * passed in one update (a short step and a late wake) each get a line. */
+static void
+print_progress(struct plain *pl, bool moved_by_user)
+{
+	struct engine_snapshot snap;
+	uint64_t offset;
+	size_t i;
+
+	engine_snapshot(pl->e, run_clock_now(&pl->clock), &snap);
+	if (engine_over(pl->e))
+		return;
+	offset = snap.elapsed_ms - snap.step_elapsed_ms;
+	if (pl->printed_any && snap.index == pl->printed && !moved_by_user)
+		return;
+	if (pl->printed_any && !moved_by_user && snap.index > pl->printed + 1) {
+		uint64_t before = offset;
+
+		for (i = pl->printed + 1; i < snap.index; i++)
+			before -= pl->tl->steps[i].duration_ms;
+		for (i = pl->printed + 1; i < snap.index; i++) {
+			print_step(pl, i, before);
+			before += pl->tl->steps[i].duration_ms;
+		}
+	}
+	print_step(pl, snap.index, offset);
+	fflush(stdout);
+}
+
+/* A line typed on the terminal: Enter ends a self-paced set; a few letters
+ * work as the curses keys do. */
+static void
+handle_line(struct plain *pl, const char *cmd, uint64_t now)
+{
+	bool moved = true;
+
+	if (cmd[0] == '\0')
+		engine_confirm(pl->e, now);
+	else if (strcmp(cmd, "q") == 0)
+		engine_quit(pl->e, now);
+	else if (strcmp(cmd, "n") == 0)
+		engine_next(pl->e, now);
+	else if (strcmp(cmd, "p") == 0)
+		engine_prev(pl->e, now);
+	else if (strcmp(cmd, "+") == 0)
+		engine_adjust(pl->e, now, ENGINE_ADJUST_MS), moved = false;
+	else if (strcmp(cmd, "-") == 0)
+		engine_adjust(pl->e, now, -ENGINE_ADJUST_MS), moved = false;
+	else if (strcmp(cmd, " ") == 0 || strcmp(cmd, "pause") == 0) {
+		engine_toggle_pause(pl->e, now);
+		printf("%s\n", engine_state(pl->e) == ENGINE_PAUSED
+		                   ? "paused (Enter a space to resume)"
+		                   : "resumed");
+		moved = false;
+	} else {
+		printf("keys: Enter (set done), space (pause), n, p, +, -, q\n");
+		moved = false;
+	}
+	if (moved)
+		print_progress(pl, true);
+	fflush(stdout);
+}
+
+static void
+read_input(struct plain *pl, uint64_t now)
+{
+	char buf[256];
+	ssize_t n, i;
+
+	n = read(STDIN_FILENO, buf, sizeof buf);
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return;
+	if (n <= 0) {
+		/* closed: never poll it again, and let self-paced steps
+		 * run at their nominal length */
+		pl->input_open = false;
+		engine_set_nominal(pl->e, true);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (buf[i] == '\n') {
+			pl->line[pl->line_len] = '\0';
+			handle_line(pl, pl->line, now);
+			pl->line_len = 0;
+		} else if (pl->line_len + 1 < sizeof pl->line) {
+			pl->line[pl->line_len++] = buf[i];
+		}
+	}
+}
+
+int
+ui_plain_run(const struct preset *p, const struct run_options *ro)
+{
+	struct plain pl;
+	struct timeline tl;
+	struct engine_snapshot snap;
+	struct pollfd fds[2];
+	char total[16];
+	int sig_fd, quit = 0, resized, suspend, cont, timeout, nfds;
+	time_t started = time(NULL);
+	uint64_t now;
+
+	if (timeline_build(p, &ro->timeline, &tl) != 0) {
+		fprintf(stderr, "backease: out of memory\n");
+		return 1;
+	}
+	memset(&pl, 0, sizeof pl);
+	pl.tl = &tl;
+	pl.input_open = isatty(STDIN_FILENO);
+	run_clock_init(&pl.clock, ro->speed);
+	pl.e = engine_new(&tl, run_clock_now(&pl.clock),
+	                  pl.input_open ? 0 : ENGINE_SELF_PACED_NOMINAL);
+	sig_fd = signals_install(1);
+	if (pl.e == NULL || sig_fd < 0) {
+		fprintf(stderr, "backease: cannot start the run\n");
+		engine_free(pl.e);
+		timeline_free(&tl);
+		return 1;
+	}
+	duration_format((long)(tl.total_ms / 1000), total, sizeof total);
+	printf("backease: %s, %zu moves, %s%s\n", p->name, tl.moves_count,
+	       tl.self_paced ? "~" : "", total);
+	print_progress(&pl, false);
+
+	while (!engine_over(pl.e)) {
+		now = run_clock_now(&pl.clock);
+		timeout = run_clock_timeout(
+		    &pl.clock, engine_next_deadline(pl.e, now, 0));
+		fds[0].fd = sig_fd;
+		fds[0].events = POLLIN;
+		fds[1].fd = STDIN_FILENO;
+		fds[1].events = POLLIN;
+		nfds = pl.input_open ? 2 : 1;
+		if (poll(fds, (nfds_t)nfds, timeout) < 0 && errno != EINTR)
+			break;
+		now = run_clock_now(&pl.clock);
+		signals_take(&quit, &resized, &suspend, &cont);
+		if (quit) {
+			engine_quit(pl.e, now);
+			break;
+		}
+		if (suspend) {
+			engine_pause(pl.e, now);
+			printf("paused\n");
+			fflush(stdout);
+			signals_suspend_self();
+			engine_resume(pl.e, run_clock_now(&pl.clock));
+			printf("resumed\n");
+			continue;
+		}
+		if (nfds == 2 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR)))
+			read_input(&pl, now);
+		engine_update(pl.e, run_clock_now(&pl.clock));
+		print_progress(&pl, false);
+	}
+
+	engine_snapshot(pl.e, run_clock_now(&pl.clock), &snap);
+	duration_format((long)((snap.active_ms + 500) / 1000), total,
+	                sizeof total);
+	printf("%s: %s %s\n", snap.state == ENGINE_DONE ? "done" : "quit",
+	       p->name, total);
+	fflush(stdout);
+	run_record(&tl, &snap, started);
+	engine_free(pl.e);
+	timeline_free(&tl);
+	return quit ? 128 + quit : 0;
+}
