@@ -45,9 +45,10 @@ CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 # The pure core: no curses, no terminal.  Unit tests link against it.
 CORE_SRCS := src/text.c src/diag.c src/duration.c src/timing.c \
              src/yamlpos.c src/idmap.c src/catalog.c src/sources.c src/timeline.c \
-             src/engine.c src/clock.c src/history.c src/paths.c src/signals.c
+             src/engine.c src/clock.c src/history.c src/paths.c src/signals.c \
+             src/bigfont.c
 APP_SRCS  := $(CORE_SRCS) src/run.c src/cli.c src/ui_plain.c src/ui_curses.c \
-             src/main.c
+             src/speech.c src/main.c
 CORE_OBJS := $(CORE_SRCS:src/%.c=$(BUILD)/%.o) $(BUILD)/catalog_data.o
 APP_OBJS  := $(APP_SRCS:src/%.c=$(BUILD)/%.o) $(BUILD)/catalog_data.o
 

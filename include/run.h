@@ -22,4 +22,9 @@ struct run_options {
 int run_record(const struct timeline *tl, const struct engine_snapshot *end,
                time_t started);
 
+/* True the first time backease runs for this user (the safety note is
+ * due); run_safety_shown() remembers that it was shown. */
+bool run_safety_due(void);
+void run_safety_shown(void);
+
 #endif
