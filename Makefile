@@ -138,3 +138,8 @@ help:
 	@echo 'make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)'
 
 -include $(APP_OBJS:.o=.d)
+
+# Fuzzing (make fuzz FUZZ_SECONDS=N) and benchmarks (make bench) live with
+# their scripts.
+include tests/fuzz/fuzz.mk
+include bench/bench.mk

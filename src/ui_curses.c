@@ -33,14 +33,15 @@ enum { KEY_CTRL_L = 12, KEY_ESCAPE = 27 };
 
 /* Drawing characters, with an ASCII set for non-UTF-8 locales. */
 struct glyphs {
-	const char *block, *shade, *pointer, *bullet, *dot, *rule, *updown;
+	const char *block, *shade, *pointer, *bullet, *dot, *rule, *updown,
+	    *ellipsis;
 };
 static const struct glyphs utf8_glyphs = {
 	"\u2588", "\u2591", "\u25b8", "\u203a", "\u00b7", "\u2500",
-	"\u2191\u2193",
+	"\u2191\u2193", "\u2026",
 };
 static const struct glyphs ascii_glyphs = {"#", "-", ">", ">", "-", "-",
-                                           "up/down"};
+                                           "up/down", "~"};
 
 struct ui {
 	const struct catalog *cat;
@@ -89,6 +90,20 @@ put(int y, int x, int cols, const char *s)
 	n = text_prefix_bytes(s, (size_t)cols);
 	mvaddnstr(y, x, s, (int)n);
 	return (int)text_columns(s) < cols ? (int)text_columns(s) : cols;
+}
+
+/* Like put(), but a cut is marked with an ellipsis. */
+static void
+put_cut(struct ui *ui, int y, int x, int cols, const char *s)
+{
+	if ((int)text_columns(s) <= cols) {
+		put(y, x, cols, s);
+		return;
+	}
+	if (cols < 2)
+		return;
+	put(y, x, cols - 1, s);
+	put(y, x + cols - 1, 1, ui->g->ellipsis);
 }
 
 /* Draws s so that it ends at column right - 1. */
@@ -350,9 +365,18 @@ draw_menu(struct ui *ui)
 	if (ui->sel >= ui->top + (size_t)list_rows)
 		ui->top = ui->sel - (size_t)list_rows + 1;
 
-	where_w = COLS >= 90 ? 26 : COLS >= 70 ? 20 : 0;
-	name_w = COLS - 3 - 8 - (where_w ? where_w + 2 : 0) - 16;
-	if (name_w < 12)
+	/* name as wide as the longest, then time, where, needs */
+	name_w = 6;
+	for (i = 0; i < ui->shown_count; i++) {
+		int w = (int)text_columns(ui->cat->presets[ui->shown[i]]->name);
+
+		if (w > name_w)
+			name_w = w;
+	}
+	if (name_w > 30)
+		name_w = 30;
+	where_w = COLS >= 3 + name_w + 8 + 23 + 2 + 10 ? 23 : 0;
+	if (3 + name_w + 8 > COLS - 1)
 		name_w = COLS - 12;
 	x_time = 3 + name_w + 1;
 	attron(A_DIM);
@@ -380,12 +404,12 @@ draw_menu(struct ui *ui)
 			color_on(ui, PAIR_ACCENT);
 			put(y, 1, 1, ui->g->pointer);
 		}
-		put(y, 3, name_w, p->name);
+		put_cut(ui, y, 3, name_w, p->name);
 		put_right(y, x_time + 6, total);
 		if (where_w) {
-			put(y, x_time + 8, where_w, where);
-			put(y, x_time + 8 + where_w + 2,
-			    COLS - (x_time + 8 + where_w + 2) - 1, needs);
+			put_cut(ui, y, x_time + 8, where_w, where);
+			put_cut(ui, y, x_time + 8 + where_w + 2,
+			        COLS - (x_time + 8 + where_w + 2) - 1, needs);
 		}
 		if (i == ui->sel) {
 			color_off(ui, PAIR_ACCENT);
@@ -464,7 +488,11 @@ step_status(struct ui *ui, const struct engine_snapshot *sn, char *buf,
 	buf[0] = '\0';
 	switch (s->kind) {
 	case STEP_READY:
-		ADD("%s", s->ex->name);
+		ADD("get into position");
+		if (s->side != SIDE_NONE)
+			ADD(" %s %s first", dot,
+			    s->side == SIDE_ALTERNATING ? "left side"
+			                                : side_name(s->side));
 		break;
 	case STEP_SWITCH:
 		ADD("%s next", sn->index + 1 < ui->tl.count
@@ -744,7 +772,7 @@ draw_run(struct ui *ui, uint64_t now)
 
 	if (COLS < 24 || LINES < 6) {
 		/* too small: say so, but keep the timer running and shown */
-		put(0, 0, COLS, "terminal too small");
+		put(0, 0, COLS, COLS >= 18 ? "terminal too small" : "too small");
 		countdown_text(&sn, line, sizeof line);
 		attron(A_BOLD);
 		put(1, 0, COLS, line);
@@ -1289,7 +1317,8 @@ loop(struct ui *ui, int sig_fd)
 			on_resize();
 		if (suspended)
 			suspend(ui);
-		while ((ch = getch()) != ERR)
+		/* once done, what is typed next belongs to the shell */
+		while (!ui->done && (ch = getch()) != ERR)
 			handle_key(ui, ch, run_clock_now(&ui->clock));
 	}
 }

@@ -1,0 +1,2 @@
+# benchmark rules
+.PHONY: bench bench-long

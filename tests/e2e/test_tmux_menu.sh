@@ -1,0 +1,66 @@
+# The menu in a real terminal: list, move, filter, start, back, quit.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/tmux.sh"
+export LANG=C.UTF-8
+
+tm_start 80 24 "$BACKEASE"
+tm_wait "not medical advice"
+tm_keys x
+tm_wait "PRESET"
+OUT=$(tm_screen)
+expect_contains "$OUT" "6-minute warm-up"
+expect_contains "$OUT" "6:00"
+expect_contains "$OUT" "Desk break"
+expect_contains "$OUT" "enter start"
+expect_contains "$OUT" "Not medical advice"
+# the detail pane follows the selection
+expect_contains "$OUT" "6-minute warm-up · 5 moves · 6:00"
+tm_keys j
+tm_wait "Desk break · "
+tm_keys k
+tm_wait "6-minute warm-up · 5 moves"
+
+# / filters as you type
+tm_keys / y o g a
+tm_wait "/yoga"
+OUT=$(tm_screen)
+expect_contains "$OUT" "Yoga for the upper back"
+expect_not_contains "$OUT" "Desk break"
+tm_keys Escape
+tm_wait "Desk break"
+
+# Enter starts the selected preset; quitting it shows the summary,
+# Enter goes back to the menu, q leaves with status 0
+tm_keys Enter
+tm_wait "GET READY: MARCH"
+tm_keys q
+tm_wait "Quit this routine?"
+tm_keys y
+tm_wait "Routine stopped."
+tm_keys Enter
+tm_wait "PRESET"
+tm_keys q
+tm_wait "quit: 6-minute warm-up"
+tm_expect_exit 0
+[ "$(history_lines)" = 1 ] || fail "expected one history line"
+
+# colour by default, none under NO_COLOR
+tm_keys "clear; $BACKEASE" Enter
+tm_wait "PRESET"
+tm capture-pane -e -p -t t >"$TEST_TMP/colour"
+grep -q $'\e\\[[0-9;]*3[0-7]m' "$TEST_TMP/colour" || fail "no colour by default"
+tm_keys q
+tm_expect_exit 0
+tm_keys "clear; NO_COLOR=1 $BACKEASE" Enter
+tm_wait "PRESET"
+tm capture-pane -e -p -t t >"$TEST_TMP/colour"
+grep -q $'\e\\[[0-9;]*3[0-7]m' "$TEST_TMP/colour" && fail "colour under NO_COLOR"
+tm_keys q
+tm_expect_exit 0
+
+# a small terminal still shows a usable menu
+tm_resize 40 10
+tm_keys "clear; $BACKEASE" Enter
+tm_wait "6-minute warm-up"
+tm_keys q
+tm_expect_exit 0

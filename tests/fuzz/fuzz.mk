@@ -1,0 +1,2 @@
+# fuzzing rules: see tests/fuzz/README
+.PHONY: fuzz
