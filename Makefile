@@ -5,6 +5,8 @@ PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 MANDIR     ?= $(PREFIX)/share/man
 DATADIR    ?= $(PREFIX)/share/backease
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/vendor-completions
 DESTDIR    ?=
 PKG_CONFIG ?= pkg-config
 CC         ?= cc
@@ -114,15 +116,20 @@ deps:
 	@.ci/deps.sh $(BUILD_PKGS) $(TEST_PKGS)
 
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(DATADIR) $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/backease
 	install -m 644 man/backease.1 $(DESTDIR)$(MANDIR)/man1/backease.1
 	install -m 644 data/exercises.yaml $(DESTDIR)$(DATADIR)/exercises.yaml
+	install -m 644 data/completion/backease.bash \
+	    $(DESTDIR)$(BASHCOMPDIR)/backease
+	install -m 644 data/completion/_backease $(DESTDIR)$(ZSHCOMPDIR)/_backease
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/backease $(DESTDIR)$(MANDIR)/man1/backease.1 \
-	      $(DESTDIR)$(DATADIR)/exercises.yaml
-	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
+	      $(DESTDIR)$(DATADIR)/exercises.yaml \
+	      $(DESTDIR)$(BASHCOMPDIR)/backease $(DESTDIR)$(ZSHCOMPDIR)/_backease
+	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null || true
 
 format:
 	clang-format -i src/*.c include/*.h tests/unit/*.c tests/unit/*.h
