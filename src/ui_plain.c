@@ -11,6 +11,7 @@
 #include "clock.h"
 #include "duration.h"
 #include "signals.h"
+#include "speech.h"
 
 struct plain {
 	const struct timeline *tl;
@@ -21,6 +22,7 @@ struct plain {
 	size_t line_len;
 	size_t printed; /* index of the step whose line was printed last */
 	bool printed_any;
+	bool speak;
 };
 
 static void
@@ -41,6 +43,8 @@ print_step(struct plain *pl, size_t index, uint64_t offset_ms)
 		       s->kind == STEP_SELF ? "~" : "", len);
 	pl->printed = index;
 	pl->printed_any = true;
+	if (pl->speak)
+		speech_say(what);
 }
 
 /* Prints the lines of the steps that began since the last call.  Steps
@@ -119,7 +123,6 @@ read_input(struct plain *pl, uint64_t now)
 		/* closed: never poll it again, and let self-paced steps
 		 * run at their nominal length */
 		pl->input_open = false;
-		engine_set_nominal(pl->e, true);
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -152,6 +155,12 @@ ui_plain_run(const struct preset *p, const struct run_options *ro)
 	memset(&pl, 0, sizeof pl);
 	pl.tl = &tl;
 	pl.input_open = isatty(STDIN_FILENO);
+	if (ro->speak) {
+		pl.speak = speech_init();
+		if (!pl.speak)
+			printf("--speak: neither spd-say nor espeak-ng is "
+			       "installed\n");
+	}
 	run_clock_init(&pl.clock, ro->speed);
 	pl.e = engine_new(&tl, run_clock_now(&pl.clock),
 	                  pl.input_open ? 0 : ENGINE_SELF_PACED_NOMINAL);
@@ -197,6 +206,8 @@ ui_plain_run(const struct preset *p, const struct run_options *ro)
 			read_input(&pl, now);
 		engine_update(pl.e, run_clock_now(&pl.clock));
 		print_progress(&pl, false);
+		if (pl.speak)
+			speech_reap();
 	}
 
 	engine_snapshot(pl.e, run_clock_now(&pl.clock), &snap);
