@@ -8,7 +8,7 @@
 enum { YAMLPOS_DEPTH_MAX = 8 };
 
 /* A path from the document root: each part is a mapping key, or (key NULL)
- * a sequence index counted from 0. */
+ * a sequence index counted from 0.  The empty path names the root. */
 struct yamlpos_path {
 	int len;
 	const char *key[YAMLPOS_DEPTH_MAX];
@@ -25,8 +25,10 @@ int yamlpos_find(const unsigned char *data, size_t len,
                  const struct yamlpos_path *path, int occurrence, int *line,
                  int *col);
 
-/* Finds the first syntax error or alias.  Returns 0 when there is none;
- * otherwise 1 with the place and a description in msg. */
+/* Finds the first syntax error, alias, second document or string with a
+ * NUL character (the last two are what libcyaml would silently drop).
+ * Returns 0 when there is none; otherwise 1 with the place and a
+ * description in msg. */
 int yamlpos_first_problem(const unsigned char *data, size_t len, int *line,
                           int *col, char *msg, size_t size);
 

@@ -341,6 +341,9 @@ explain_load_error(const struct catalog_doc *doc, cyaml_err_t err,
 		         where, where[0] ? ": " : "", key);
 		return;
 	}
+	/* libcyaml gives no backtrace for the root itself */
+	if (line == 0)
+		yamlpos_find(doc->text, doc->len, &path, 1, &line, &col);
 	describe_path(&path, where, sizeof where, &keys);
 	if (path.len > 0 && path.key[path.len - 1] != NULL) {
 		n = strlen(where);
@@ -659,10 +662,21 @@ check_doc(const struct catalog_doc *doc, struct diag *d)
 	char shown[80];
 	int rc = -1;
 
-	if (doc->exercises_count == 0 && doc->presets_count == 0)
-		return doc_fail(doc, d, NULL,
+	if (doc->exercises_count == 0 && doc->presets_count == 0) {
+		/* point at the empty list, or at the empty mapping */
+		yamlpos_path_key(&path, "exercises");
+		if (yamlpos_find(doc->text, doc->len, &path, 1, &(int){0},
+		                 &(int){0}) != 0) {
+			path.len = 0;
+			yamlpos_path_key(&path, "presets");
+			if (yamlpos_find(doc->text, doc->len, &path, 1,
+			                 &(int){0}, &(int){0}) != 0)
+				path.len = 0; /* the root */
+		}
+		return doc_fail(doc, d, &path,
 		                "defines no exercises and no presets; expected "
 		                "a list under 'exercises:' or 'presets:'");
+	}
 	for (i = 0; i < doc->exercises_count; i++) {
 		if (check_exercise(doc, d, i))
 			goto out;
@@ -786,6 +800,45 @@ catalog_free(struct catalog *cat)
 	catalog_init(cat);
 }
 
+/* libcyaml reads only the first document and cuts strings at a NUL, so
+ * a file that could hold a second document (a document marker after the
+ * first content) or a NUL (a backslash escape) is scanned once more. */
+static bool
+needs_recheck(const unsigned char *s, size_t len)
+{
+	const unsigned char *line = s, *end = s + len, *nl;
+	bool content = false;
+	size_t n, i;
+
+	if (len == 0)
+		return false;
+	if (memchr(s, '\\', len) != NULL)
+		return true;
+	while (line < end) {
+		nl = memchr(line, '\n', (size_t)(end - line));
+		n = nl != NULL ? (size_t)(nl - line) : (size_t)(end - line);
+		if (n >= 3 &&
+		    (memcmp(line, "---", 3) == 0 || memcmp(line, "...", 3) == 0) &&
+		    (n == 3 || line[3] == ' ' || line[3] == '\t' ||
+		     line[3] == '\r')) {
+			if (content)
+				return true;
+			content = true;
+		} else if (n > 0 && line[0] != '%') {
+			for (i = 0; i < n && (line[i] == ' ' || line[i] == '\t' ||
+			                      line[i] == '\r');
+			     i++)
+				;
+			if (i < n && line[i] != '#')
+				content = true;
+		}
+		if (nl == NULL)
+			break;
+		line = nl + 1;
+	}
+	return false;
+}
+
 /* Takes ownership of owned_data (may be NULL when data is static). */
 static int
 add_doc(struct catalog *cat, const char *name, const unsigned char *data,
@@ -811,6 +864,16 @@ add_doc(struct catalog *cat, const char *name, const unsigned char *data,
 		tmp.name = (char *)name;
 		explain_load_error(&tmp, err, &log, d);
 		goto fail;
+	}
+	if (needs_recheck(data, len)) {
+		char msg[256];
+		int line, col;
+
+		if (yamlpos_first_problem(data, len, &line, &col, msg,
+		                          sizeof msg)) {
+			diag_set(d, name, line, col, "%s", msg);
+			goto fail;
+		}
 	}
 	if (doc == NULL) {
 		diag_set(d, name, 0, 0,
@@ -882,7 +945,11 @@ catalog_add_file(struct catalog *cat, const char *path, struct diag *d)
 		diag_set(d, path, 0, 0, "cannot open: %s", strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) != 0) {
+		diag_set(d, path, 0, 0, "cannot read: %s", strerror(errno));
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
 		diag_set(d, path, 0, 0, "%s",
 		         S_ISDIR(st.st_mode)
 		             ? "is a directory; expected a YAML file"
@@ -985,6 +1052,32 @@ catalog_add_dir(struct catalog *cat, const char *dir, struct diag *d)
 
 /* ---- whole-catalog checks --------------------------------------------- */
 
+/* A lower bound of a move's length in seconds, from its timing alone, so
+ * that an absurd preset is refused before its timeline is built (which
+ * could take gigabytes: 100 sets of 1000 one-second holds per item). */
+static long
+move_min_s(const struct timing *t, const struct timeline_options *opt)
+{
+	long work;
+
+	switch (t->mode) {
+	case TIMING_TIME:
+		work = t->time;
+		break;
+	case TIMING_HOLD:
+		work = t->reps * t->hold;
+		break;
+	case TIMING_BREATHS:
+		work = t->reps * t->breaths *
+		       (long)(opt->inhale_s + opt->exhale_s);
+		break;
+	default:
+		work = t->reps * (t->tempo > 0 ? t->tempo : TIMING_SELF_REP_S);
+		break;
+	}
+	return (long)opt->ready_s + t->sets * work;
+}
+
 int
 catalog_finish(struct catalog *cat, struct diag *d)
 {
@@ -997,7 +1090,9 @@ catalog_finish(struct catalog *cat, struct diag *d)
 		struct preset *p = cat->presets[i];
 		struct yamlpos_path path = {0};
 		char shown[80], what[160];
+		long long min = 0; /* a million items of 10^8 s still fit */
 		long total;
+		uint64_t ms;
 
 		text_escape(p->id, shown, sizeof shown);
 		snprintf(what, sizeof what, "preset '%s'", shown);
@@ -1031,17 +1126,27 @@ catalog_finish(struct catalog *cat, struct diag *d)
 				                "%s, item %u (%s) %s", what, j + 1,
 				                it->ex->id, why);
 			}
+			min += move_min_s(&it->timing, &opt);
 			path.len--;
 		}
-		total = (long)(timeline_preset_ms(p, &opt) / 1000);
-		if (total > TIMING_PRESET_MAX_S) {
-			path.len--;
+		path.len--;
+		if (min > TIMING_PRESET_MAX_S)
+			return doc_fail(p->doc, d, &path,
+			                "%s lasts at least %lld:%02lld:%02lld, over "
+			                "the 4 hour limit for a preset",
+			                what, min / 3600, min / 60 % 60, min % 60);
+		ms = timeline_preset_ms(p, &opt);
+		if (ms == 0) {
+			diag_set(d, p->doc->name, 0, 0, "out of memory");
+			return -1;
+		}
+		total = (long)(ms / 1000);
+		if (total > TIMING_PRESET_MAX_S)
 			return doc_fail(p->doc, d, &path,
 			                "%s lasts %ld:%02ld:%02ld, over the 4 hour "
 			                "limit for a preset",
 			                what, total / 3600, total / 60 % 60,
 			                total % 60);
-		}
 	}
 	return 0;
 }

@@ -265,10 +265,18 @@ engine_next(struct engine *e, uint64_t now)
 void
 engine_prev(struct engine *e, uint64_t now)
 {
+	size_t to;
+
 	engine_update(e, now);
 	if (engine_over(e))
 		return;
-	go_to(e, e->index > 0 ? e->index - 1 : 0, now);
+	to = e->index > 0 ? e->index - 1 : 0;
+	go_to(e, to, now);
+	/* back does the step again as planned: kept cut to what had passed
+	 * (to nothing, after a - at its start or an instant Enter) it would
+	 * end at once, and back could never get past it */
+	e->total_ms = e->total_ms - e->length[to] + e->tl->steps[to].duration_ms;
+	e->length[to] = e->tl->steps[to].duration_ms;
 }
 
 void

@@ -17,10 +17,21 @@ history_format(const struct history_entry *h, char *buf, size_t size)
 	struct tm tm;
 	time_t local = h->start + h->utc_offset_s;
 	int off = h->utc_offset_s < 0 ? -h->utc_offset_s : h->utc_offset_s;
+	size_t len = strnlen(h->preset, sizeof h->preset);
 	int n;
 
+	/* never write a line that history_parse() would refuse: a tab or
+	 * newline in the id would break the file's columns */
+	if (len == 0 || len == sizeof h->preset ||
+	    strspn(h->preset, "abcdefghijklmnopqrstuvwxyz0123456789-") != len ||
+	    h->planned_s < 0 || h->planned_s > 9999999 || h->active_s < 0 ||
+	    h->active_s > 9999999 || h->steps_done < 0 ||
+	    h->steps_total > 9999999 || h->steps_done > h->steps_total ||
+	    off > 14 * 3600 + 59 * 60)
+		return -1;
 	/* the wall time is start shifted by the offset, written as UTC */
-	if (gmtime_r(&local, &tm) == NULL)
+	if (gmtime_r(&local, &tm) == NULL || tm.tm_year + 1900 < 1970 ||
+	    tm.tm_year + 1900 > 9999)
 		return -1;
 	n = snprintf(buf, size,
 	             "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d\t%s\t%ld\t%ld\t"
@@ -51,20 +62,50 @@ field(char **rest)
 	return start;
 }
 
+static bool
+leap_year(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* Reads exactly two digits at s. */
+static int
+two_digits(const char *s)
+{
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
 static int
 parse_time(const char *s, struct history_entry *h)
 {
-	int y, mo, d, hh, mi, ss, oh, om, len = 0;
-	char sign;
+	/* sscanf's %d would also take signs and spaces, so the layout
+	 * YYYY-MM-DDTHH:MM:SS+HH:MM is checked character by character */
+	static const char layout[] = "dddd-dd-ddTdd:dd:dd+dd:dd";
+	static const int days[] = {31, 28, 31, 30, 31, 30,
+	                           31, 31, 30, 31, 30, 31};
+	int y, mo, d, hh, mi, ss, oh, om;
 	struct tm tm;
+	size_t i;
 
-	if (strlen(s) != 25 ||
-	    sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%c%2d:%2d%n", &y, &mo, &d, &hh,
-	           &mi, &ss, &sign, &oh, &om, &len) != 9 ||
-	    len != 25 || (sign != '+' && sign != '-'))
+	if (strlen(s) != sizeof layout - 1)
 		return -1;
-	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || hh > 23 ||
-	    mi > 59 || ss > 60 || oh > 14 || om > 59 || y > 9999)
+	for (i = 0; layout[i] != '\0'; i++) {
+		if (layout[i] == 'd' ? s[i] < '0' || s[i] > '9'
+		    : layout[i] == '+' ? s[i] != '+' && s[i] != '-'
+		                       : s[i] != layout[i])
+			return -1;
+	}
+	y = two_digits(s) * 100 + two_digits(s + 2);
+	mo = two_digits(s + 5);
+	d = two_digits(s + 8);
+	hh = two_digits(s + 11);
+	mi = two_digits(s + 14);
+	ss = two_digits(s + 17);
+	oh = two_digits(s + 20);
+	om = two_digits(s + 23);
+	if (y < 1970 || mo < 1 || mo > 12 || d < 1 ||
+	    d > days[mo - 1] + (mo == 2 && leap_year(y)) || hh > 23 ||
+	    mi > 59 || ss > 60 || oh > 14 || om > 59)
 		return -1;
 	memset(&tm, 0, sizeof tm);
 	tm.tm_year = y - 1900;
@@ -73,7 +114,7 @@ parse_time(const char *s, struct history_entry *h)
 	tm.tm_hour = hh;
 	tm.tm_min = mi;
 	tm.tm_sec = ss;
-	h->utc_offset_s = (sign == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+	h->utc_offset_s = (s[19] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
 	h->start = timegm(&tm) - h->utc_offset_s;
 	return 0;
 }

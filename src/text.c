@@ -61,41 +61,55 @@ text_is_clean(const char *s)
 	return true;
 }
 
+/* The piece of output for the sequence at p: the character itself, or
+ * \xNN for each byte of a control character or an invalid sequence.
+ * Sets *n to the bytes of s it stands for; returns its length. */
+static size_t
+escape_piece(const unsigned char *p, char piece[17], size_t *n)
+{
+	uint32_t cp;
+	size_t i;
+
+	*n = utf8_decode(p, &cp);
+	if (*n == 0 || is_control(cp)) {
+		/* escape every byte of the offending sequence */
+		*n = *n == 0 ? 1 : *n;
+		for (i = 0; i < *n; i++)
+			snprintf(piece + 4 * i, 17 - 4 * i, "\\x%02x", p[i]);
+		return 4 * *n;
+	}
+	memcpy(piece, p, *n);
+	piece[*n] = '\0';
+	return *n;
+}
+
 void
 text_escape(const char *s, char *out, size_t size)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t o = 0, n, i;
-	uint32_t cp;
+	size_t o = 0, n, len, total = 0, room;
 	char piece[17];
 
 	if (size == 0)
 		return;
+	/* "..." only when the whole text does not fit */
+	while (p[total] != '\0' && o < size) {
+		o += escape_piece(p + total, piece, &n);
+		total += n;
+	}
+	room = o < size ? size - 1 : size >= 4 ? size - 4 : size - 1;
+	o = 0;
 	while (*p != '\0') {
-		n = utf8_decode(p, &cp);
-		if (n == 0 || is_control(cp)) {
-			/* escape every byte of the offending sequence */
-			n = n == 0 ? 1 : n;
-			piece[0] = '\0';
-			for (i = 0; i < n; i++)
-				snprintf(piece + 4 * i, sizeof piece - 4 * i,
-				         "\\x%02x", p[i]);
-		} else {
-			memcpy(piece, p, n);
-			piece[n] = '\0';
-		}
-		if (o + strlen(piece) + 4 > size) {
-			if (size >= 4) {
-				while (o > size - 4)
-					o--;
-				memcpy(out + o, "...", 3);
-				o += 3;
-			}
+		len = escape_piece(p, piece, &n);
+		if (o + len > room)
 			break;
-		}
-		memcpy(out + o, piece, strlen(piece));
-		o += strlen(piece);
+		memcpy(out + o, piece, len);
+		o += len;
 		p += n;
+	}
+	if (*p != '\0' && size >= 4) {
+		memcpy(out + o, "...", 3);
+		o += 3;
 	}
 	out[o] = '\0';
 }

@@ -10,6 +10,7 @@
 
 #include "clock.h"
 #include "duration.h"
+#include "safety.h"
 #include "signals.h"
 #include "speech.h"
 
@@ -170,6 +171,10 @@ ui_plain_run(const struct preset *p, const struct run_options *ro)
 		engine_free(pl.e);
 		timeline_free(&tl);
 		return 1;
+	}
+	if (run_safety_due()) {
+		printf("%s\n", SAFETY_TEXT);
+		run_safety_shown();
 	}
 	duration_format((long)(tl.total_ms / 1000), total, sizeof total);
 	printf("backease: %s, %zu moves, %s%s\n", p->name, tl.moves_count,

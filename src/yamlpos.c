@@ -76,6 +76,12 @@ yamlpos_find(const unsigned char *data, size_t len,
 		if (is_node && deep_extra == 0) {
 			if (depth == 0) {
 				matches = true; /* the root */
+				if (path->len == 0) {
+					*line = (int)ev.start_mark.line + 1;
+					*col = (int)ev.start_mark.column + 1;
+					found = 0;
+					done = true;
+				}
 			} else {
 				struct level *up = &stack[depth - 1];
 				int part = (int)depth - 1;
@@ -156,13 +162,27 @@ offset_to_place(const unsigned char *data, size_t len, size_t offset,
 	}
 }
 
+/* Whether the scanner's error is better placed at its context mark: a
+ * key without its ':' is only noticed on the next line, and an unclosed
+ * quote at the end of the file, but the mistake is where they start. */
+static bool
+at_context(const yaml_parser_t *parser)
+{
+	return parser->error == YAML_SCANNER_ERROR && parser->context != NULL &&
+	       parser->problem != NULL &&
+	       (strstr(parser->context, "simple key") != NULL ||
+	        (strstr(parser->context, "quoted scalar") != NULL &&
+	         (strstr(parser->problem, "end of stream") != NULL ||
+	          strstr(parser->problem, "document indicator") != NULL)));
+}
+
 int
 yamlpos_first_problem(const unsigned char *data, size_t len, int *line,
                       int *col, char *msg, size_t size)
 {
 	yaml_parser_t parser;
 	yaml_event_t ev;
-	int problem = 0;
+	int problem = 0, docs = 0;
 
 	if (!yaml_parser_initialize(&parser))
 		return 0;
@@ -173,6 +193,9 @@ yamlpos_first_problem(const unsigned char *data, size_t len, int *line,
 				/* the reader knows only a byte offset */
 				offset_to_place(data, len, parser.problem_offset,
 				                line, col);
+			} else if (at_context(&parser)) {
+				*line = (int)parser.context_mark.line + 1;
+				*col = (int)parser.context_mark.column + 1;
 			} else {
 				*line = (int)parser.problem_mark.line + 1;
 				*col = (int)parser.problem_mark.column + 1;
@@ -190,6 +213,27 @@ yamlpos_first_problem(const unsigned char *data, size_t len, int *line,
 			snprintf(msg, size,
 			         "YAML aliases (*name) are not allowed in a "
 			         "catalog; write the value out");
+			problem = 1;
+		}
+		/* libcyaml reads the first document and ignores the rest */
+		if (ev.type == YAML_DOCUMENT_START_EVENT && ++docs == 2) {
+			*line = (int)ev.start_mark.line + 1;
+			*col = (int)ev.start_mark.column + 1;
+			snprintf(msg, size,
+			         "a second YAML document starts here; a catalog "
+			         "file holds one document (no '---' between "
+			         "parts)");
+			problem = 1;
+		}
+		/* libcyaml would cut the string short at a "\0" escape */
+		if (ev.type == YAML_SCALAR_EVENT &&
+		    memchr(ev.data.scalar.value, '\0', ev.data.scalar.length) !=
+		        NULL) {
+			*line = (int)ev.start_mark.line + 1;
+			*col = (int)ev.start_mark.column + 1;
+			snprintf(msg, size,
+			         "a string contains a NUL character (\\0); "
+			         "plain text expected");
 			problem = 1;
 		}
 		if (problem || ev.type == YAML_STREAM_END_EVENT) {
