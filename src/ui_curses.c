@@ -1267,7 +1267,7 @@ loop(struct ui *ui, int sig_fd)
 {
 	struct pollfd fds[2];
 	struct engine_snapshot sn;
-	int quit, resized, suspended, continued, timeout, ch;
+	int quit, resized, suspended, continued, timeout, ch, rc;
 	uint64_t now, deadline;
 	unsigned began;
 
@@ -1301,9 +1301,13 @@ loop(struct ui *ui, int sig_fd)
 		fds[0].events = POLLIN;
 		fds[1].fd = sig_fd;
 		fds[1].events = POLLIN;
-		if (poll(fds, 2, timeout) < 0 && errno != EINTR)
+		rc = poll(fds, 2, timeout);
+		if (rc < 0 && errno != EINTR)
 			break;
-		signals_take(&quit, &resized, &suspended, &continued);
+		quit = resized = suspended = 0;
+		/* a signal writes to the pipe (or interrupts the poll) */
+		if (rc < 0 || (fds[1].revents & POLLIN))
+			signals_take(&quit, &resized, &suspended, &continued);
 		now = run_clock_now(&ui->clock);
 		if (quit) {
 			if (ui->screen == SCREEN_RUN) {
@@ -1317,7 +1321,11 @@ loop(struct ui *ui, int sig_fd)
 			on_resize();
 		if (suspended)
 			suspend(ui);
-		/* once done, what is typed next belongs to the shell */
+		/* read keys only when there are some (each getch() is a
+		 * syscall); once done, what is typed belongs to the shell */
+		if (!(fds[0].revents & (POLLIN | POLLHUP | POLLERR)) &&
+		    !resized && !suspended)
+			continue;
 		while (!ui->done && (ch = getch()) != ERR)
 			handle_key(ui, ch, run_clock_now(&ui->clock));
 	}
@@ -1367,6 +1375,8 @@ ui_curses_main(const struct catalog *cat, const struct preset *preset,
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
+	/* the loop polls the keyboard itself; no checks inside doupdate() */
+	typeahead(-1);
 	curs_set(0);
 	setup_colors(&ui);
 
