@@ -25,8 +25,9 @@ int yamlpos_find(const unsigned char *data, size_t len,
                  const struct yamlpos_path *path, int occurrence, int *line,
                  int *col);
 
-/* Finds the first syntax error, alias, second document or string with a
- * NUL character (the last two are what libcyaml would silently drop).
+/* Finds the first syntax error, alias, key that is a list or mapping,
+ * second document or string with a NUL character (the last two are what
+ * libcyaml would silently drop).
  * Returns 0 when there is none; otherwise 1 with the place and a
  * description in msg. */
 int yamlpos_first_problem(const unsigned char *data, size_t len, int *line,

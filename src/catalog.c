@@ -284,8 +284,9 @@ explain_load_error(const struct catalog_doc *doc, cyaml_err_t err,
 	load_log_path(log, &path);
 	text_escape(log->first, what, sizeof what);
 
+	/* libcyaml explains no complex key; "Internal error" is all */
 	if (err == CYAML_ERR_LIBYAML_PARSER || err == CYAML_ERR_ALIAS ||
-	    err == CYAML_ERR_INVALID_ALIAS) {
+	    err == CYAML_ERR_INVALID_ALIAS || err == CYAML_ERR_INTERNAL_ERROR) {
 		if (yamlpos_first_problem(doc->text, doc->len, &line, &col, msg,
 		                          sizeof msg)) {
 			diag_set(d, doc->name, line, col, "%s", msg);

@@ -180,9 +180,14 @@ int
 yamlpos_first_problem(const unsigned char *data, size_t len, int *line,
                       int *col, char *msg, size_t size)
 {
+	/* open collections, to know where a mapping key is due; levels
+	 * deeper than this are only counted */
+	enum { KEYS_DEPTH = 64 };
+	bool is_map[KEYS_DEPTH], key_due[KEYS_DEPTH];
 	yaml_parser_t parser;
 	yaml_event_t ev;
 	int problem = 0, docs = 0;
+	long depth = 0;
 
 	if (!yaml_parser_initialize(&parser))
 		return 0;
@@ -214,6 +219,34 @@ yamlpos_first_problem(const unsigned char *data, size_t len, int *line,
 			         "YAML aliases (*name) are not allowed in a "
 			         "catalog; write the value out");
 			problem = 1;
+		}
+		if (depth > 0 && depth <= KEYS_DEPTH && is_map[depth - 1] &&
+		    (ev.type == YAML_SCALAR_EVENT || ev.type == YAML_ALIAS_EVENT ||
+		     ev.type == YAML_SEQUENCE_START_EVENT ||
+		     ev.type == YAML_MAPPING_START_EVENT)) {
+			/* libcyaml only says "Internal error" for these */
+			if (key_due[depth - 1] &&
+			    (ev.type == YAML_SEQUENCE_START_EVENT ||
+			     ev.type == YAML_MAPPING_START_EVENT)) {
+				*line = (int)ev.start_mark.line + 1;
+				*col = (int)ev.start_mark.column + 1;
+				snprintf(msg, size,
+				         "a key is a list or a mapping; keys "
+				         "are single words such as name");
+				problem = 1;
+			}
+			key_due[depth - 1] = !key_due[depth - 1];
+		}
+		if (ev.type == YAML_SEQUENCE_START_EVENT ||
+		    ev.type == YAML_MAPPING_START_EVENT) {
+			if (depth < KEYS_DEPTH) {
+				is_map[depth] = ev.type == YAML_MAPPING_START_EVENT;
+				key_due[depth] = true;
+			}
+			depth++;
+		} else if (ev.type == YAML_SEQUENCE_END_EVENT ||
+		           ev.type == YAML_MAPPING_END_EVENT) {
+			depth--;
 		}
 		/* libcyaml reads the first document and ignores the rest */
 		if (ev.type == YAML_DOCUMENT_START_EVENT && ++docs == 2) {
