@@ -275,7 +275,8 @@ engine_prev(struct engine *e, uint64_t now)
 	/* back does the step again as planned: kept cut to what had passed
 	 * (to nothing, after a - at its start or an instant Enter) it would
 	 * end at once, and back could never get past it */
-	e->total_ms = e->total_ms - e->length[to] + e->tl->steps[to].duration_ms;
+	e->total_ms =
+	    e->total_ms - e->length[to] + e->tl->steps[to].duration_ms;
 	e->length[to] = e->tl->steps[to].duration_ms;
 }
 

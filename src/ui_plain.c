@@ -124,6 +124,7 @@ read_input(struct plain *pl, uint64_t now)
 		/* closed: never poll it again, and let self-paced steps
 		 * run at their nominal length */
 		pl->input_open = false;
+		engine_set_nominal(pl->e, true);
 		return;
 	}
 	for (i = 0; i < n; i++) {
