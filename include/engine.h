@@ -13,9 +13,9 @@
 #define ENGINE_NO_DEADLINE UINT64_MAX
 
 enum {
-	/* A step boundary passed by more than this was not seen in time
-	 * (the machine slept, the process was stopped): the next step
-	 * starts now instead of being skipped through unseen. */
+	/* A step boundary passed by more than this (by default) was not
+	 * seen in time (the machine slept, the process was stopped): the
+	 * next step starts now instead of being skipped through unseen. */
 	ENGINE_LATE_MS = 2000,
 	ENGINE_ADJUST_MS = 10000, /* what + and - add or remove */
 };
@@ -82,6 +82,11 @@ void engine_adjust(struct engine *e, uint64_t now, int64_t delta_ms);
 /* Enter: ends a self-paced step. */
 void engine_confirm(struct engine *e, uint64_t now);
 void engine_quit(struct engine *e, uint64_t now);
+
+/* How late a step boundary may be seen before the next step starts
+ * afresh, in run time.  Front ends that scale the clock (--speed) scale
+ * it too, so it stays two seconds of real time. */
+void engine_set_late_ms(struct engine *e, uint64_t late_ms);
 
 /* Turns nominal self-paced timing on or off mid-run (standard input
  * closed: nobody can press Enter any more). */

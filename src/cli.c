@@ -226,7 +226,7 @@ cmd_list(const struct cli *c)
 		}
 	} else {
 		opt = c->run.timeline;
-		printf("%-20s %-28s %6s  %-22s %s\n", "ID", "NAME", "TIME",
+		printf("%-20s %-28s %6s  %-24s %s\n", "ID", "NAME", "TIME",
 		       "WHERE", "NEEDS");
 		for (i = 0; i < cat.presets_count; i++) {
 			const struct preset *p = cat.presets[i];
@@ -239,7 +239,7 @@ cmd_list(const struct cli *c)
 			print_cell(p->id, 21);
 			print_cell(p->name, 29);
 			printf("%6s  ", time);
-			print_cell(where, 23);
+			print_cell(where, 25);
 			printf("%s\n", needs);
 		}
 	}
@@ -562,6 +562,35 @@ parse_breath(const char *s, unsigned *in, unsigned *out)
 	return 0;
 }
 
+/* An unknown option, with the closest real one when it looks like a
+ * typo. */
+static int
+unknown_option(const char *arg)
+{
+	const struct option *o, *best = NULL;
+	char name[64], shown[200];
+	int d, best_d = 3;
+
+	if (strncmp(arg, "--", 2) == 0) {
+		snprintf(name, sizeof name, "%s", arg + 2);
+		name[strcspn(name, "=")] = '\0';
+		for (o = long_options; o->name != NULL; o++) {
+			d = text_distance(name, o->name);
+			if (d < best_d) {
+				best_d = d;
+				best = o;
+			}
+		}
+	}
+	if (best == NULL)
+		return usage_error("unknown option", arg);
+	text_escape(arg, shown, sizeof shown);
+	fprintf(stderr,
+	        "backease: unknown option '%s'; did you mean '--%s'?\n",
+	        shown, best->name);
+	return EXIT_USAGE;
+}
+
 /* Parses options anywhere on the line (GNU getopt permutes them past the
  * command and its argument).  Returns -1 to go on, or an exit status. */
 static int
@@ -635,8 +664,7 @@ parse_options(struct cli *c, int argc, char **argv)
 			return usage_error("this option needs a value:",
 			                   argv[optind - 1]);
 		default:
-			return usage_error("unknown option",
-			                   argv[optind - 1]);
+			return unknown_option(argv[optind - 1]);
 		}
 	}
 	return -1;

@@ -18,6 +18,7 @@ struct engine {
 	uint64_t active_since; /* start of the current one, while RUNNING */
 	unsigned char *done;
 	size_t done_count;
+	uint64_t late_ms; /* see engine_set_late_ms() */
 };
 
 static bool
@@ -49,6 +50,7 @@ engine_new(const struct timeline *tl, uint64_t now, unsigned flags)
 	}
 	e->step_start = now;
 	e->active_since = now;
+	e->late_ms = ENGINE_LATE_MS;
 	e->state = tl->count > 0 ? ENGINE_RUNNING : ENGINE_DONE;
 	return e;
 }
@@ -112,7 +114,7 @@ engine_update(struct engine *e, uint64_t now)
 			finish(e, end, ENGINE_DONE);
 			break;
 		}
-		if (now - end > ENGINE_LATE_MS) {
+		if (now - end > e->late_ms) {
 			/* too late to have been seen: start the next step
 			 * now, and do not count the gap as exercise */
 			stop_active(e, end);
@@ -320,6 +322,12 @@ engine_confirm(struct engine *e, uint64_t now)
 		finish(e, now, ENGINE_DONE);
 	else
 		go_to(e, e->index + 1, now);
+}
+
+void
+engine_set_late_ms(struct engine *e, uint64_t late_ms)
+{
+	e->late_ms = late_ms;
 }
 
 void

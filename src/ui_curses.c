@@ -958,6 +958,7 @@ start_run(struct ui *ui, const struct preset *p)
 		timeline_free(&ui->tl);
 		return -1;
 	}
+	engine_set_late_ms(ui->e, (uint64_t)(ENGINE_LATE_MS * ui->ro->speed));
 	ui->started = time(NULL);
 	ui->screen = SCREEN_RUN;
 	ui->last_remaining_s = 0;

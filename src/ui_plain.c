@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -167,6 +168,8 @@ ui_plain_run(const struct preset *p, const struct run_options *ro)
 	pl.e = engine_new(&tl, run_clock_now(&pl.clock),
 	                  pl.input_open ? 0 : ENGINE_SELF_PACED_NOMINAL);
 	sig_fd = signals_install(1);
+	/* a reader that goes away (| head) ends the run like q, recorded */
+	signal(SIGPIPE, SIG_IGN);
 	if (pl.e == NULL || sig_fd < 0) {
 		fprintf(stderr, "backease: cannot start the run\n");
 		engine_free(pl.e);
@@ -177,6 +180,7 @@ ui_plain_run(const struct preset *p, const struct run_options *ro)
 		printf("%s\n", SAFETY_TEXT);
 		run_safety_shown();
 	}
+	engine_set_late_ms(pl.e, (uint64_t)(ENGINE_LATE_MS * ro->speed));
 	duration_format((long)(tl.total_ms / 1000), total, sizeof total);
 	printf("backease: %s, %zu moves, %s%s\n", p->name, tl.moves_count,
 	       tl.self_paced ? "~" : "", total);
@@ -212,6 +216,11 @@ ui_plain_run(const struct preset *p, const struct run_options *ro)
 			read_input(&pl, now);
 		engine_update(pl.e, run_clock_now(&pl.clock));
 		print_progress(&pl, false);
+		if (ferror(stdout)) {
+			engine_quit(pl.e, run_clock_now(&pl.clock));
+			quit = SIGPIPE;
+			break;
+		}
 		if (pl.speak)
 			speech_reap();
 	}

@@ -198,4 +198,9 @@ expect_contains "$OUT" "override.yaml: ok"
 expect_contains "$OUT" "self.yaml: ok"
 expect_contains "$ERR" "bad.yaml"
 expect_status 1 be check nonexistent.yaml
+# a mistyped option gets a suggestion
+expect_status 2 be --plian list
+expect_contains "$ERR" "did you mean '--plain'?"
+expect_status 2 be list --exercsies
+expect_contains "$ERR" "did you mean '--exercises'?"
 exit 0

@@ -301,4 +301,10 @@ XDG_STATE_HOME=$PWD/dirstate
 mkdir -p "$XDG_STATE_HOME/backease/history.tsv"
 expect_status 0 be --catalog pushes.yaml run pushes --plain --speed 100 --ready 0
 expect_contains "$ERR" "history not written"
+# a reader that goes away (| head) ends the run, recorded as quit, 141
+XDG_STATE_HOME=$PWD/pipestate
+"$BACKEASE" run warmup-6 --plain --speed 20 </dev/null | head -n 1 >/dev/null
+expect_eq "${PIPESTATUS[0]}" 141 "exit status with a closed pipe"
+expect_eq "$(history_lines)" 1 "history lines after a closed pipe"
+expect_contains "$(cat "$(history_file)")" $'\tquit'
 exit 0
