@@ -419,8 +419,14 @@ cmd_check(const struct cli *c, char **files, size_t nfiles)
 	int bad = 0;
 
 	if (nfiles == 0 && c->catalogs_count > 0) {
-		files = c->catalogs;
-		nfiles = c->catalogs_count;
+		/* exactly what --catalog loads: those files, nothing built in */
+		if (load_catalog(c, &cat) != 0)
+			return EXIT_DATA;
+		printf("ok: %zu exercises, %zu presets from %zu file%s\n",
+		       cat.exercises_count, cat.presets_count, c->catalogs_count,
+		       c->catalogs_count == 1 ? "" : "s");
+		catalog_free(&cat);
+		return 0;
 	}
 	if (nfiles == 0) {
 		/* what every command loads: built-in, then catalog.d */

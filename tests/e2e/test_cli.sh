@@ -203,4 +203,12 @@ expect_status 2 be --plian list
 expect_contains "$ERR" "did you mean '--plain'?"
 expect_status 2 be list --exercsies
 expect_contains "$ERR" "did you mean '--exercises'?"
+# check under --catalog checks what --catalog loads, with no built-in
+# catalog underneath: a preset of built-in moves alone does not pass
+printf 'presets:\n  - id: solo\n    name: Solo\n    items:\n      - exercise: chin-tuck\n' >solo.yaml
+expect_status 0 be check solo.yaml
+expect_status 1 be --catalog solo.yaml check
+expect_contains "$ERR" "unknown exercise 'chin-tuck'"
+expect_status 0 be --catalog "$REPO/data/exercises.yaml" check
+expect_contains "$OUT" "ok: 41 exercises, 12 presets"
 exit 0
