@@ -131,6 +131,10 @@ emit_move(struct builder *b, const struct preset_item *it, unsigned move,
 	m->ex = it->ex;
 	m->first_step = b->tl->count;
 	m->start_ms = b->tl->total_ms;
+	/* get ready says which side comes first */
+	b->proto.side = t->sides == SIDES_EACH        ? SIDE_LEFT
+	                : t->sides == SIDES_ALTERNATE ? SIDE_ALTERNATING
+	                                              : SIDE_NONE;
 	emit(b, STEP_READY, opt->ready_s * 1000u);
 	for (set = 1; set <= t->sets; set++) {
 		b->proto.set = set;
