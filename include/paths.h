@@ -4,10 +4,13 @@
 
 #include <stddef.h>
 
-/* $XDG_CONFIG_HOME/backease (default ~/.config/backease).  0 or -1. */
-int paths_config_dir(char *buf, size_t size);
-/* $XDG_STATE_HOME/backease (default ~/.local/state/backease).  0 or -1. */
-int paths_state_dir(char *buf, size_t size);
+/* $XDG_CONFIG_HOME/backease/name (default ~/.config/backease/name), or
+ * the directory itself when name is NULL.  0, or -1 when there is no home
+ * or it does not fit. */
+int paths_config(const char *name, char *buf, size_t size);
+/* $XDG_STATE_HOME/backease/name (default ~/.local/state/backease/name),
+ * or the directory itself when name is NULL. */
+int paths_state(const char *name, char *buf, size_t size);
 /* Creates dir and its parents (mode 0700).  0, or -1 with errno. */
 int paths_mkdirs(const char *dir);
 

@@ -164,13 +164,7 @@ history_parse(const char *line, struct history_entry *h)
 int
 history_path(char *buf, size_t size)
 {
-	char dir[4096];
-	int n;
-
-	if (paths_state_dir(dir, sizeof dir) != 0)
-		return -1;
-	n = snprintf(buf, size, "%s/history.tsv", dir);
-	return n > 0 && (size_t)n < size ? 0 : -1;
+	return paths_state("history.tsv", buf, size);
 }
 
 int

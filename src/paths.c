@@ -23,32 +23,35 @@ home_dir(void)
 
 /* The XDG spec says a relative value is to be ignored. */
 static int
-xdg_dir(const char *var, const char *fallback, char *buf, size_t size)
+xdg_path(const char *var, const char *fallback, const char *name,
+         char *buf, size_t size)
 {
 	const char *v = getenv(var), *home;
+	const char *sep = name != NULL ? "/" : "", *file = name ? name : "";
 	int n;
 
 	if (v != NULL && v[0] == '/') {
-		n = snprintf(buf, size, "%s/backease", v);
+		n = snprintf(buf, size, "%s/backease%s%s", v, sep, file);
 	} else {
 		home = home_dir();
 		if (home == NULL)
 			return -1;
-		n = snprintf(buf, size, "%s/%s/backease", home, fallback);
+		n = snprintf(buf, size, "%s/%s/backease%s%s", home, fallback,
+		             sep, file);
 	}
 	return n > 0 && (size_t)n < size ? 0 : -1;
 }
 
 int
-paths_config_dir(char *buf, size_t size)
+paths_config(const char *name, char *buf, size_t size)
 {
-	return xdg_dir("XDG_CONFIG_HOME", ".config", buf, size);
+	return xdg_path("XDG_CONFIG_HOME", ".config", name, buf, size);
 }
 
 int
-paths_state_dir(char *buf, size_t size)
+paths_state(const char *name, char *buf, size_t size)
 {
-	return xdg_dir("XDG_STATE_HOME", ".local/state", buf, size);
+	return xdg_path("XDG_STATE_HOME", ".local/state", name, buf, size);
 }
 
 int

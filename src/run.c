@@ -42,24 +42,15 @@ run_record(const struct timeline *tl, const struct engine_snapshot *end,
 }
 
 /* A marker file in the state directory says the note was shown. */
-static int
-safety_marker(char *buf, size_t size)
-{
-	char dir[4096];
-	int n;
-
-	if (paths_state_dir(dir, sizeof dir) != 0)
-		return -1;
-	n = snprintf(buf, size, "%s/safety-note-shown", dir);
-	return n > 0 && (size_t)n < size ? 0 : -1;
-}
+#define SAFETY_MARKER "safety-note-shown"
 
 bool
 run_safety_due(void)
 {
 	char path[4200];
 
-	return safety_marker(path, sizeof path) == 0 && access(path, F_OK) != 0;
+	return paths_state(SAFETY_MARKER, path, sizeof path) == 0 &&
+	       access(path, F_OK) != 0;
 }
 
 void
@@ -68,8 +59,8 @@ run_safety_shown(void)
 	char path[4200], dir[4096];
 	int fd;
 
-	if (safety_marker(path, sizeof path) != 0 ||
-	    paths_state_dir(dir, sizeof dir) != 0 || paths_mkdirs(dir) != 0)
+	if (paths_state(SAFETY_MARKER, path, sizeof path) != 0 ||
+	    paths_state(NULL, dir, sizeof dir) != 0 || paths_mkdirs(dir) != 0)
 		return;
 	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
 	if (fd >= 0)

@@ -20,13 +20,7 @@ sources_add_builtin(struct catalog *cat, struct diag *d)
 int
 sources_user_dir(char *buf, size_t size)
 {
-	char dir[4096];
-	int n;
-
-	if (paths_config_dir(dir, sizeof dir) != 0)
-		return -1;
-	n = snprintf(buf, size, "%s/catalog.d", dir);
-	return n > 0 && (size_t)n < size ? 0 : -1;
+	return paths_config("catalog.d", buf, size);
 }
 
 int
