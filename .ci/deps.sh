@@ -2,10 +2,22 @@
 # Make sure the Debian packages named as arguments are installed.
 # Installs the missing ones when we are root or have password-less sudo;
 # otherwise prints the exact command to run and fails.
+# With --commands first, a package counts as there when a command of the
+# same name is on PATH (a python3 from elsewhere will do for a script).
+by_command=false
+if [ "${1:-}" = --commands ]; then
+	by_command=true
+	shift
+fi
 missing=""
 for pkg in "$@"; do
-	dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' ||
-		missing="$missing $pkg"
+	if $by_command; then
+		command -v "$pkg" >/dev/null 2>&1 && continue
+	else
+		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null |
+			grep -q 'ok installed' && continue
+	fi
+	missing="$missing $pkg"
 done
 [ -z "$missing" ] && exit 0
 

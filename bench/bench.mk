@@ -1,8 +1,8 @@
-# Benchmarks: `make bench` (about 3 minutes) and `make bench-long` (about
-# 11 minutes).  Not part of `make test`.  See bench/README.md.
+# Benchmarks: `make bench` (about 2.5 minutes) and `make bench-long` (about
+# 10 minutes).  Not part of `make test`.  See bench/README.md.
 #
 # `make bench` needs tmux, tty-clock (the baseline of the run-screen
-# figures), strace and python3 besides the build packages; bench/deps.sh
+# figures), strace and python3 besides the build packages; .ci/deps.sh
 # installs the missing ones with apt-get when run as root, and otherwise
 # prints the apt-get command and stops.  They are not in TEST_PKGS on
 # purpose: the tests do not need them.
@@ -26,7 +26,7 @@ bench-long: bench-deps
 	    bench/bench.sh long
 
 bench-deps:
-	@bench/deps.sh $(BENCH_PKGS)
+	@.ci/deps.sh --commands $(BENCH_PKGS)
 
 bench-tools: $(BENCH_TOOLS)
 

@@ -431,15 +431,18 @@ check_text(const struct catalog_doc *doc, struct diag *d,
 {
 	char shown[120];
 
-	text_escape(s, shown, sizeof shown);
-	if (!text_is_clean(s))
+	/* escaping costs more than the checks: only for a message */
+	if (!text_is_clean(s)) {
+		text_escape(s, shown, sizeof shown);
 		return doc_fail(doc, d, path,
 		                "%s: %s contains control characters or invalid "
 		                "UTF-8 (\"%s\"); plain text expected",
 		                what, key, shown);
+	}
 	if (s[0] == '\0')
 		return doc_fail(doc, d, path, "%s: %s is empty", what, key);
-	if (text_columns(s) > max_cols)
+	/* a column takes at least one byte: only long texts need measuring */
+	if (strlen(s) > max_cols && text_columns(s) > max_cols)
 		return doc_fail(doc, d, path,
 		                "%s: %s is longer than %zu characters", what,
 		                key, max_cols);
@@ -523,6 +526,17 @@ parse_params(const struct catalog_doc *doc, struct diag *d,
 	return 0;
 }
 
+/* An optional text written as "" is the same as leaving it out (SPEC's
+ * own example has caution: ""). */
+static void
+drop_empty(char **s)
+{
+	if (*s != NULL && (*s)[0] == '\0') {
+		cyaml_mem(NULL, *s, 0); /* the allocator libcyaml used */
+		*s = NULL;
+	}
+}
+
 static int
 check_exercise(const struct catalog_doc *doc, struct diag *d, long i)
 {
@@ -570,6 +584,8 @@ check_exercise(const struct catalog_doc *doc, struct diag *d, long i)
 	LIST("steps", ex->steps, ex->steps_count, false);
 	LIST("cues", ex->cues, ex->cues_count, false);
 	LIST("equipment", ex->equipment, ex->equipment_count, true);
+	drop_empty(&ex->caution);
+	drop_empty(&ex->source);
 	if (ex->caution != NULL)
 		TEXT("caution", ex->caution, TEXT_MAX);
 	if (ex->source != NULL)
@@ -615,6 +631,7 @@ check_preset(const struct catalog_doc *doc, struct diag *d, long i)
 	if (check_text(doc, d, &path, what, "name", p->name, NAME_MAX_COLS))
 		return -1;
 	path.len--;
+	drop_empty(&p->summary);
 	if (p->summary != NULL) {
 		yamlpos_path_key(&path, "summary");
 		if (check_text(doc, d, &path, what, "summary", p->summary,

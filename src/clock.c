@@ -43,5 +43,9 @@ run_clock_timeout(const struct run_clock *c, uint64_t deadline)
 		return 0;
 	/* round up, so we never wake just before the deadline and spin */
 	wait = ceil((double)(deadline - now) / c->speed);
-	return wait > INT_MAX ? INT_MAX : (int)wait;
+	/* Linux lets poll() return up to 0.1% of its timeout late (timer
+	 * slack, select_estimate_accuracy(), at most 100 ms): a 60 s wait
+	 * can end 60 ms late.  Wait at most 1 s at a time, so that no
+	 * deadline is missed by more than about 1 ms. */
+	return wait > 1000 ? 1000 : (int)wait;
 }

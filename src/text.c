@@ -53,6 +53,10 @@ text_is_clean(const char *s)
 	size_t n;
 
 	while (*p != '\0') {
+		if (*p >= 0x20 && *p < 0x7f) { /* printable ASCII */
+			p++;
+			continue;
+		}
 		n = utf8_decode(p, &cp);
 		if (n == 0 || is_control(cp))
 			return false;

@@ -309,8 +309,9 @@ draw_menu_detail(struct ui *ui, const struct preset *p, int y, int rows)
 	if (rows <= 0 || timeline_build(p, &ui->ro->timeline, &tl) != 0)
 		return;
 	duration_format((long)(tl.total_ms / 1000), total, sizeof total);
-	snprintf(line, sizeof line, "%s %s %zu moves %s %s", p->name,
-	         ui->g->dot, tl.moves_count, ui->g->dot, total);
+	snprintf(line, sizeof line, "%s %s %zu move%s %s %s", p->name,
+	         ui->g->dot, tl.moves_count, tl.moves_count == 1 ? "" : "s",
+	         ui->g->dot, total);
 	attron(A_BOLD);
 	put(y + r++, 3, COLS - 4, line);
 	attroff(A_BOLD);

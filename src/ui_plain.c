@@ -182,8 +182,8 @@ ui_plain_run(const struct preset *p, const struct run_options *ro)
 	}
 	engine_set_late_ms(pl.e, (uint64_t)(ENGINE_LATE_MS * ro->speed));
 	duration_format((long)(tl.total_ms / 1000), total, sizeof total);
-	printf("backease: %s, %zu moves, %s%s\n", p->name, tl.moves_count,
-	       tl.self_paced ? "~" : "", total);
+	printf("backease: %s, %zu move%s, %s%s\n", p->name, tl.moves_count,
+	       tl.moves_count == 1 ? "" : "s", tl.self_paced ? "~" : "", total);
 	print_progress(&pl, false);
 
 	while (!engine_over(pl.e)) {

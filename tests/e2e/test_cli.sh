@@ -211,4 +211,38 @@ expect_status 1 be --catalog solo.yaml check
 expect_contains "$ERR" "unknown exercise 'chin-tuck'"
 expect_status 0 be --catalog "$REPO/data/exercises.yaml" check
 expect_contains "$OUT" "ok: 41 exercises, 12 presets"
+# SPEC section 2's own example is a valid user file (caution: "" is
+# the same as no caution)
+cat >spec-example.yaml <<'YAML'
+exercises:
+  - id: scapular-squeeze          # [a-z0-9-], unique
+    name: Scapular Squeeze
+    kind: strength                # warmup | stretch | strength | yoga | posture
+    position: standing            # seated | standing | floor | any
+    equipment: []
+    sides: none                   # none | each (left then right) | alternate (within reps)
+    hold: 10                      # seconds held per rep (0 or absent: not a hold)
+    breaths: 0                    # a hold measured in breaths instead of seconds
+    reps: 5                       # repetitions per set (per side when sides: each)
+    tempo: 0                      # seconds per rep for counted reps; 0 = self-paced (Enter)
+    time: 0                       # do continuously for N seconds (marching, rolls)
+    sets: 1
+    rest: 0                       # seconds between sets
+    steps:                        # how to do it, in the project's own words
+      - Stand tall, arms relaxed at your sides.
+      - Squeeze your shoulder blades together and hold.
+    cues: [Keep your neck long]   # short reminders shown during the move
+    caution: ""                   # optional safety note
+    source: "6 Exercises for Upper Back Pain"   # the article it comes from
+presets:
+  - id: warmup-6
+    name: 6-minute warm-up
+    summary: Get the blood flowing before stretching.
+    items:
+      - exercise: march-in-place
+        time: 90                  # any exercise parameter may be overridden here
+      - exercise: shoulder-roll
+YAML
+expect_status 0 be check spec-example.yaml
+expect_contains "$OUT" "spec-example.yaml: ok"
 exit 0

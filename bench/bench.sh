@@ -1,0 +1,390 @@
+#!/usr/bin/env bash
+# backease benchmarks (SPEC section 7).  Run through `make bench` or
+# `make bench-long`, which build the tools and set:
+#   BACKEASE     the program under test (absolute path)
+#   BENCH_BUILD  where the bench tools were built (build/bench)
+# Usage: bench/bench.sh [all|long|list|load|screen|drift]
+# (the last four run one figure, for a quick look)
+#
+# Every figure is printed with its baseline measured in the same run, the
+# ratio, the target and PASS/MISS, then once more in a summary table.  See
+# bench/README.md for the method.  The exit status is 0 even when a figure
+# misses (set BENCH_STRICT=1 to make a MISS fail); it is non-zero when a
+# measurement could not be made.
+set -euo pipefail
+
+mode=${1:-all}
+: "${BACKEASE:?set BACKEASE to the backease binary}"
+: "${BENCH_BUILD:?set BENCH_BUILD to the directory of the bench tools}"
+here=$(cd "$(dirname "$0")" && pwd)
+catalog=$here/bench-catalog.yaml
+
+# knobs (environment)
+LIST_RUNS=${LIST_RUNS:-400}      # figure 1: runs of each program
+LOAD_RUNS_1K=${LOAD_RUNS_1K:-51} # figure 2: in-process rounds, 1,000
+LOAD_RUNS_10K=${LOAD_RUNS_10K:-21}
+SCREEN_SECONDS=${SCREEN_SECONDS:-60} # figure 3: measuring window
+TRACE_SECONDS=${TRACE_SECONDS:-10}   # figure 3: strace cross-check window
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/backease-bench.XXXXXX")
+sock=backease-bench-$$
+tmux_started=0
+# shellcheck disable=SC2317 # called through the trap
+cleanup() {
+	if [ "$tmux_started" = 1 ]; then
+		tmux -L "$sock" kill-server 2>/dev/null || true
+	fi
+	# kill-server leaves the socket file behind
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+# An empty home: no user catalog, no history; the safety note counts as
+# already shown (on a first run it would pause the run screen).
+home=$work/home
+mkdir -p "$home/.local/state/backease"
+: >"$home/.local/state/backease/safety-note-shown"
+# The program under test is copied first, so that a rebuild while the
+# benchmarks run cannot change it under them.
+backease_orig=$BACKEASE
+cp "$BACKEASE" "$work/backease"
+BACKEASE=$work/backease
+# The environment every measured program gets: no XDG overrides, no
+# NO_COLOR, a UTF-8 locale (as a user's terminal would have).
+benv=(env -u XDG_CONFIG_HOME -u XDG_STATE_HOME -u XDG_DATA_HOME
+	-u NO_COLOR -u LANGUAGE HOME="$home" LC_ALL=C.UTF-8)
+
+summary=$work/summary
+: >"$summary"
+misses=0
+
+# fig NAME VALUE BASELINE RATIO TARGET RESULT: one summary row, also
+# printed at once.
+fig() {
+	printf '%-40s %-14s %-26s %-8s %-12s %s\n' "$@" | tee -a "$summary" |
+		sed 's/^/  => /'
+	if [ "$6" = MISS ]; then misses=$((misses + 1)); fi
+}
+# calc EXPR: floating-point arithmetic (awk), printed with %.6g unless the
+# expression is wrapped in sprintf by the caller.
+calc() { awk "BEGIN { print $1 }"; }
+# verdict "A <= B": PASS or MISS
+verdict() { awk "BEGIN { print (($1) ? \"PASS\" : \"MISS\") }"; }
+
+section() { printf '\n== %s\n' "$*"; }
+
+machine() {
+	local cpu
+	cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+	printf 'machine: %s CPUs, %s; kernel %s\n' "$(nproc)" "${cpu:-unknown}" \
+		"$(uname -r)"
+	printf 'backease: %s (%s), built %s\n' "$backease_orig" \
+		"$("$BACKEASE" --version 2>&1 | head -1)" \
+		"$(date -r "$backease_orig" '+%F %T')"
+	printf 'load average at start: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+# ---- figure 1 -------------------------------------------------------------
+
+fig_list() {
+	local out bl em
+	section "1. backease list: process wall time, median of $LIST_RUNS" \
+		"interleaved runs each (stdout /dev/null, empty HOME)"
+	out=$("${benv[@]}" "$BENCH_BUILD/spawn_time" "$LIST_RUNS" \
+		"$BACKEASE" list :: "$BENCH_BUILD/empty")
+	bl=$(awk '$1 == 0' <<<"$out")
+	em=$(awk '$1 == 1' <<<"$out")
+	awk '{ printf "   %-28s median %.3f ms  (p10 %.3f, p90 %.3f, min %.3f)\n",
+	       $1 == 0 ? "backease list" : "empty C program, same libs",
+	       $2 / 1e6, $3 / 1e6, $4 / 1e6, $5 / 1e6 }' <<<"$out"
+	local b e
+	read -r _ b _ <<<"$bl"
+	read -r _ e _ <<<"$em"
+	fig "1. list process time" "$(calc "sprintf(\"%.3f ms\", $b / 1e6)")" \
+		"$(calc "sprintf(\"%.3f ms empty prog\", $e / 1e6)")" \
+		"$(calc "sprintf(\"%.2fx\", $b / $e)")" "<= 2x" \
+		"$(verdict "$b / $e <= 2")"
+}
+
+# ---- figure 2 -------------------------------------------------------------
+
+fig_load() {
+	local f1=$work/cat-1000.yaml f10=$work/cat-10000.yaml r1 r10
+	section "2. catalog load + validation (catalog_add_data +" \
+		"catalog_finish, in-process) vs a bare libyaml event scan"
+	python3 "$here/gen_catalog.py" 1000 "$f1"
+	python3 "$here/gen_catalog.py" 10000 "$f10"
+	# the files must be valid for backease too, or the figure is void
+	"${benv[@]}" "$BACKEASE" check "$f1" "$f10" | sed 's/^/   /'
+	r1=$("$BENCH_BUILD/load_time" "$LOAD_RUNS_1K" "$f1")
+	r10=$("$BENCH_BUILD/load_time" "$LOAD_RUNS_10K" "$f10")
+	for r in "$r1" "$r10"; do
+		awk '{ printf "   %6d exercises, %8d bytes, %7d events: load %8.3f ms  scan %8.3f ms  ratio %.2fx  (min: %.3f / %.3f ms = %.2fx)\n",
+		       $4, $2, $3, $5 / 1e6, $6 / 1e6, $5 / $6, $7 / 1e6, $8 / 1e6, $7 / $8 }' <<<"$r"
+	done
+	local l1 s1 b1 l10 s10 b10
+	read -r _ b1 _ _ l1 s1 _ <<<"$r1"
+	read -r _ b10 _ _ l10 s10 _ <<<"$r10"
+	fig "2a. load 1,000 exercises" \
+		"$(calc "sprintf(\"%.2f ms\", $l1 / 1e6)")" \
+		"$(calc "sprintf(\"%.2f ms libyaml scan\", $s1 / 1e6)")" \
+		"$(calc "sprintf(\"%.2fx\", $l1 / $s1)")" "<= 1.5x" \
+		"$(verdict "$l1 / $s1 <= 1.5")"
+	fig "2b. load 10,000 exercises" \
+		"$(calc "sprintf(\"%.2f ms\", $l10 / 1e6)")" \
+		"$(calc "sprintf(\"%.2f ms libyaml scan\", $s10 / 1e6)")" \
+		"$(calc "sprintf(\"%.2fx\", $l10 / $s10)")" "<= 1.5x" \
+		"$(verdict "$l10 / $s10 <= 1.5")"
+	# linear: 10x the exercises (10x the bytes) may cost at most 1.2
+	# times what 10x costs the libyaml scan, which is linear by nature
+	# (this also cancels cache effects of the larger file)
+	fig "2c. load growth 10,000 / 1,000" \
+		"$(calc "sprintf(\"%.2fx\", $l10 / $l1)")" \
+		"$(calc "sprintf(\"%.2fx scan (%.2fx bytes)\", $s10 / $s1, $b10 / $b1)")" \
+		"$(calc "sprintf(\"%.2f\", ($l10 / $l1) / ($s10 / $s1))")" \
+		"<= 1.2x scan's" \
+		"$(verdict "($l10 / $l1) <= 1.2 * ($s10 / $s1)")"
+}
+
+# ---- figure 3 -------------------------------------------------------------
+
+# sample PID: one line of counters from /proc
+#   T_NS CPU_NS TICKS VOL INVOL WCHAR SYSCW RSS_KB HWM_KB ANON_KB FILE_KB
+sample() {
+	local pid=$1 t cpu ticks
+	t=$(date +%s%N)
+	ticks=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' /proc/"$pid"/stat)
+	# schedstat needs CONFIG_SCHED_INFO; without it, fall back on ticks
+	if ! read -r cpu _ 2>/dev/null </proc/"$pid"/schedstat; then
+		cpu=$((ticks * 1000000000 / $(getconf CLK_TCK)))
+	fi
+	awk -v t="$t" -v cpu="$cpu" -v ticks="$ticks" '
+		FILENAME ~ /status$/ && /^voluntary_ctxt_switches/ { vol = $2 }
+		FILENAME ~ /status$/ && /^nonvoluntary_ctxt_switches/ { inv = $2 }
+		FILENAME ~ /status$/ && /^VmRSS/ { rss = $2 }
+		FILENAME ~ /status$/ && /^VmHWM/ { hwm = $2 }
+		FILENAME ~ /status$/ && /^RssAnon/ { anon = $2 }
+		FILENAME ~ /status$/ && /^RssFile/ { file = $2 }
+		FILENAME ~ /io$/ && /^wchar/ { wchar = $2 }
+		FILENAME ~ /io$/ && /^syscw/ { syscw = $2 }
+		END { print t, cpu, ticks, vol, inv, wchar, syscw, rss, hwm, anon, file }
+	' /proc/"$pid"/status /proc/"$pid"/io
+}
+
+# rates NAME BEFORE AFTER: per-window figures, printed, and stored in
+# $work/rate.NAME as
+#   CPU_MS_PER_MIN TICK_MS_PER_MIN WAKE_PER_S INVOL_PER_S BYTES_PER_S WRITES_PER_S RSS_KB HWM_KB ANON_KB FILE_KB
+rates() {
+	local name=$1 tck
+	tck=$(getconf CLK_TCK)
+	awk -v name="$name" -v tck="$tck" '
+		NR == 1 { split($0, a) }
+		NR == 2 { split($0, b) }
+		END {
+			s = (b[1] - a[1]) / 1e9
+			cpu = (b[2] - a[2]) / 1e6 * 60 / s
+			tick = (b[3] - a[3]) * 1000 / tck * 60 / s
+			vol = (b[4] - a[4]) / s; inv = (b[5] - a[5]) / s
+			by = (b[6] - a[6]) / s; wr = (b[7] - a[7]) / s
+			printf "%.3f %.1f %.3f %.3f %.1f %.2f %d %d %d %d\n",
+			       cpu, tick, vol, inv, by, wr, b[8], b[9], b[10], b[11] > ("'"$work"'/rate." name)
+			printf "   %-22s window %.1f s: CPU %.2f ms/min (ticks: %.0f ms/min), wakeups %.2f/s (+%.2f/s involuntary), %.1f bytes/s in %.2f writes/s, VmRSS %d KiB, VmHWM %d KiB (anon %d, file %d)\n",
+			       name, s, cpu, tick, vol, inv, by, wr, b[8], b[9], b[10], b[11]
+		}' "$2" "$3"
+}
+
+# trace_check NAME FILE: what strace saw in its window: blocking waits
+# (poll/ppoll/select/nanosleep calls, or the resumption of one that was
+# under way when strace attached, that took >= 1 ms) and bytes written to
+# fd 1, per second.  The wait still under way when strace detaches is not
+# counted, so this reads up to 1/TRACE_SECONDS low.
+trace_check() {
+	awk -v name="$1" -v secs="$TRACE_SECONDS" '
+		/^(restart_syscall|poll|ppoll|select|pselect6|nanosleep|clock_nanosleep|epoll_wait|epoll_pwait)\(/ {
+			if (match($0, /<[0-9.]+>$/)) {
+				d = substr($0, RSTART + 1, RLENGTH - 2) + 0
+				if (d >= 0.001) waits++
+			}
+		}
+		/^write\(1,/ {
+			if (match($0, /= [0-9]+ <[0-9.]+>$/)) {
+				split(substr($0, RSTART + 2), x, " ")
+				bytes += x[1]; writes++
+			}
+		}
+		END {
+			printf "   %-22s strace %d s: %.2f blocking waits/s, %.1f bytes/s to fd 1 in %.2f writes/s\n",
+			       name, secs, waits / secs, bytes / secs, writes / secs
+		}' "$2"
+}
+
+fig_screen() {
+	local s pid_cd pid_br pid_tc name pid envq
+	envq=$(printf '%q ' "${benv[@]}")
+	section "3. while a countdown runs in a tmux pane at 80x24:" \
+		"$SCREEN_SECONDS s window (procfs), then a ${TRACE_SECONDS} s" \
+		"strace cross-check; tty-clock -s is the baseline"
+	tmux_started=1
+	tmux -L "$sock" -f /dev/null new-session -d -s countdown -x 80 -y 24 \
+		"exec $envq $(printf %q "$BACKEASE") --catalog $(printf %q "$catalog") --ready 0 run bench-hold"
+	tmux -L "$sock" new-session -d -s breath -x 80 -y 24 \
+		"exec $envq $(printf %q "$BACKEASE") --catalog $(printf %q "$catalog") --ready 0 run bench-breathe"
+	tmux -L "$sock" new-session -d -s ttyclock -x 80 -y 24 \
+		"exec $envq tty-clock -s"
+	for s in countdown breath ttyclock; do
+		tmux -L "$sock" display -p -t "$s" \
+			"   pane $s: #{pane_width}x#{pane_height}, TERM in pane: #{default-terminal}, pid #{pane_pid}"
+	done
+	pid_cd=$(tmux -L "$sock" display -p -t countdown '#{pane_pid}')
+	pid_br=$(tmux -L "$sock" display -p -t breath '#{pane_pid}')
+	pid_tc=$(tmux -L "$sock" display -p -t ttyclock '#{pane_pid}')
+	sleep 3 # startup and first full draw are not part of the figure
+	for name in countdown:$pid_cd breath:$pid_br tty-clock:$pid_tc; do
+		sample "${name#*:}" >"$work/a.${name%%:*}"
+	done
+	sleep "$SCREEN_SECONDS"
+	for name in countdown:$pid_cd breath:$pid_br tty-clock:$pid_tc; do
+		pid=${name#*:}
+		if ! kill -0 "$pid" 2>/dev/null; then
+			echo "bench: ${name%%:*} (pid $pid) ended during the window" >&2
+			tmux -L "$sock" capture-pane -p -t "${name%%:*}" >&2 || true
+			exit 1
+		fi
+		sample "$pid" >"$work/b.${name%%:*}"
+	done
+	for name in countdown breath tty-clock; do
+		rates "$name" "$work/a.$name" "$work/b.$name"
+	done
+	# cross-check of the procfs counters, in a separate window so that
+	# ptrace stops do not count as wakeups or CPU above.  strace -p needs
+	# ptrace rights over a process that is not its child: root, or
+	# kernel.yama.ptrace_scope = 0.
+	if [ "$(id -u)" = 0 ] ||
+		[ "$(cat /proc/sys/kernel/yama/ptrace_scope 2>/dev/null || echo 0)" = 0 ]; then
+		for name in countdown:$pid_cd breath:$pid_br tty-clock:$pid_tc; do
+			timeout -s INT "$TRACE_SECONDS" strace -qq -T \
+				-e trace=poll,ppoll,select,pselect6,nanosleep,clock_nanosleep,epoll_wait,epoll_pwait,write \
+				-o "$work/trace.${name%%:*}" -p "${name#*:}" 2>/dev/null &
+		done
+		wait
+		for name in countdown breath tty-clock; do
+			trace_check "$name" "$work/trace.$name"
+		done
+	else
+		echo "   (strace cross-check skipped: attaching needs root or kernel.yama.ptrace_scope=0)"
+	fi
+	echo "   countdown pane at the end of the window:"
+	tmux -L "$sock" capture-pane -p -t countdown | sed -n '1,24p' | sed 's/^/   | /'
+	echo "   breath pane:"
+	tmux -L "$sock" capture-pane -p -t breath | sed -n '1,12p' | sed 's/^/   | /'
+	tmux -L "$sock" kill-server
+	tmux_started=0
+
+	local cd br tc
+	read -r -a cd <"$work/rate.countdown"
+	read -r -a br <"$work/rate.breath"
+	read -r -a tc <"$work/rate.tty-clock"
+	fig "3a. countdown CPU per minute" "${cd[0]} ms" "${tc[0]} ms tty-clock" \
+		"$(calc "sprintf(\"%.2fx\", ${cd[0]} / (${tc[0]} > 0 ? ${tc[0]} : 1e-9))")" \
+		"<= 15 ms" "$(verdict "${cd[0]} <= 15")"
+	fig "3b. countdown wakeups per second" "${cd[2]}/s" "${tc[2]}/s tty-clock" \
+		"$(calc "sprintf(\"%.2fx\", ${cd[2]} / (${tc[2]} > 0 ? ${tc[2]} : 1e-9))")" \
+		"<= 2/s" "$(verdict "${cd[2]} <= 2")"
+	fig "3c. countdown bytes per second" "${cd[4]} B/s" "${tc[4]} B/s tty-clock" \
+		"$(calc "sprintf(\"%.2fx\", ${cd[4]} / (${tc[4]} > 0 ? ${tc[4]} : 1e-9))")" \
+		"<= 100 B/s" "$(verdict "${cd[4]} <= 100")"
+	fig "3d. countdown resident memory (VmHWM)" \
+		"$(calc "sprintf(\"%.2f MiB\", ${cd[7]} / 1024)")" \
+		"$(calc "sprintf(\"%.2f MiB tty-clock\", ${tc[7]} / 1024)")" \
+		"$(calc "sprintf(\"%.2fx\", ${cd[7]} / ${tc[7]})")" \
+		"< 4 MiB" "$(verdict "${cd[7]} < 4096")"
+	fig "3e. breath step wakeups per second" "${br[2]}/s" "${tc[2]}/s tty-clock" \
+		"$(calc "sprintf(\"%.2fx\", ${br[2]} / (${tc[2]} > 0 ? ${tc[2]} : 1e-9))")" \
+		"(2/s pacer)" "info"
+	fig "3f. breath step CPU per minute" "${br[0]} ms" "${tc[0]} ms tty-clock" \
+		"$(calc "sprintf(\"%.2fx\", ${br[0]} / (${tc[0]} > 0 ? ${tc[0]} : 1e-9))")" \
+		"<= 15 ms" "info"
+	fig "3g. breath step bytes per second" "${br[4]} B/s" "${tc[4]} B/s tty-clock" \
+		"$(calc "sprintf(\"%.2fx\", ${br[4]} / (${tc[4]} > 0 ? ${tc[4]} : 1e-9))")" \
+		"<= 100 B/s" "info"
+}
+
+# ---- figure 4 -------------------------------------------------------------
+
+# fig_drift PRESET SECONDS LABEL
+fig_drift() {
+	local preset=$1 planned=$2 label=$3 out
+	section "4. drift: real-time plain run of $preset ($planned s planned," \
+		"--ready 0), process start to the final 'done:' line"
+	out=$("${benv[@]}" "$BENCH_BUILD/run_time" "$BACKEASE" --catalog \
+		"$catalog" --ready 0 run "$preset" --plain)
+	# each step line "M:SS  name  M:SS" against its planned start
+	awk '
+		/^LINE / {
+			t = $2; text = $0; sub(/^LINE [^ ]+ /, "", text)
+			err = ""
+			if (match(text, /^ *[0-9]+:[0-9][0-9]  /)) {
+				split(substr(text, RSTART, RLENGTH), m, ":")
+				planned = m[1] * 60 + m[2]
+				err = sprintf("  (%+.1f ms)", (t - planned) * 1000)
+				if (t - planned > worst) worst = t - planned
+			}
+			printf "   %10.6f s  %s%s\n", t, text, err
+		}
+		END { printf "   latest step line: %+.1f ms after its planned start\n", worst * 1000 }
+	' <<<"$out"
+	local done_ns exit_ns user_us sys_us maxrss status
+	read -r _ done_ns exit_ns user_us sys_us maxrss status \
+		<<<"$(grep '^RESULT ' <<<"$out")"
+	if [ "$done_ns" = 0 ] || [ "$status" != 0 ]; then
+		echo "bench: the plain run did not end with 'done:' (status $status)" >&2
+		exit 1
+	fi
+	printf '   done: line at %.6f s, exit at %.6f s; CPU %.1f ms user + %.1f ms sys; max RSS %d KiB\n' \
+		"$(calc "$done_ns / 1e9")" "$(calc "$exit_ns / 1e9")" \
+		"$(calc "$user_us / 1000")" "$(calc "$sys_us / 1000")" "$maxrss"
+	local drift_ms
+	drift_ms=$(calc "sprintf(\"%.1f\", ($done_ns - $planned * 1e9) / 1e6)")
+	fig "$label drift at end" "${drift_ms} ms" \
+		"$(printf '%d.000 s planned' "$planned")" \
+		"$(calc "sprintf(\"%.5f\", $done_ns / ($planned * 1e9))")" \
+		"< 20 ms" "$(verdict "($drift_ms) ^ 2 < 400")"
+	fig "$label CPU for the run" \
+		"$(calc "sprintf(\"%.1f ms\", ($user_us + $sys_us) / 1000)")" \
+		"$(calc "sprintf(\"%.2f ms/min\", ($user_us + $sys_us) / 1000 / ($planned / 60))")" \
+		"-" "-" "info"
+}
+
+# ---- main -----------------------------------------------------------------
+
+echo "backease benchmarks ($mode); SPEC section 7"
+machine
+case $mode in
+all)
+	fig_list
+	fig_load
+	fig_screen
+	fig_drift bench-60s 60 "4. 60 s run:"
+	;;
+long)
+	fig_drift bench-10m 600 "4. 10-minute run:"
+	;;
+list) fig_list ;;
+load) fig_load ;;
+screen) fig_screen ;;
+drift) fig_drift bench-60s 60 "4. 60 s run:" ;;
+*)
+	echo "usage: bench.sh [all|long|list|load|screen|drift]" >&2
+	exit 2
+	;;
+esac
+
+section "summary"
+printf '%-40s %-14s %-26s %-8s %-12s %s\n' figure value baseline ratio target result
+cat "$summary"
+printf '\n%d figure(s) missed their target.\n' "$misses"
+if [ "${BENCH_STRICT:-0}" = 1 ] && [ "$misses" -gt 0 ]; then
+	exit 1
+fi
+exit 0
