@@ -46,13 +46,18 @@ CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 # The pure core: no curses, no terminal.  Unit tests link against it.
 CORE_SRCS := src/text.c src/diag.c src/duration.c src/timing.c \
-             src/yamlpos.c src/idmap.c src/catalog.c src/sources.c src/timeline.c \
+             src/yamlpos.c src/idmap.c src/arena.c src/catalog.c src/sources.c src/timeline.c \
              src/engine.c src/clock.c src/history.c src/paths.c src/signals.c \
              src/bigfont.c
 APP_SRCS  := $(CORE_SRCS) src/run.c src/cli.c src/ui_plain.c src/ui_curses.c \
              src/speech.c src/main.c
-CORE_OBJS := $(CORE_SRCS:src/%.c=$(BUILD)/%.o) $(BUILD)/catalog_data.o
-APP_OBJS  := $(APP_SRCS:src/%.c=$(BUILD)/%.o) $(BUILD)/catalog_data.o
+# The built-in catalog, twice: its YAML text (for the places in messages)
+# and, written by gen_builtin, the same catalog as checked C data, so that
+# start-up parses no YAML and a bad data/exercises.yaml fails the build.
+BUILTIN_OBJS := $(BUILD)/catalog_data.o $(BUILD)/builtin_catalog.o
+CORE_OBJS := $(CORE_SRCS:src/%.c=$(BUILD)/%.o) $(BUILTIN_OBJS)
+GEN_OBJS  := $(filter-out $(BUILD)/sources.o,$(CORE_SRCS:src/%.c=$(BUILD)/%.o))
+APP_OBJS  := $(APP_SRCS:src/%.c=$(BUILD)/%.o) $(BUILTIN_OBJS)
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 
@@ -85,6 +90,18 @@ $(BUILD)/catalog_data.c: data/exercises.yaml | $(BUILD)
 
 $(BUILD)/catalog_data.o: $(BUILD)/catalog_data.c
 	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
+$(BUILD)/gen_builtin: src/gen_builtin.c $(GEN_OBJS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(LIB_CFLAGS) -o $@ $< $(GEN_OBJS) $(CORE_LIBS) \
+	    $(LDFLAGS)
+
+$(BUILD)/builtin_catalog.c: data/exercises.yaml $(BUILD)/gen_builtin
+	@echo "  GEN     $@"
+	$(Q)$(BUILD)/gen_builtin $< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/builtin_catalog.o: $(BUILD)/builtin_catalog.c
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD) $(BUILD)/tests:
 	@mkdir -p $@

@@ -102,6 +102,14 @@ void catalog_free(struct catalog *cat);
 int catalog_add_data(struct catalog *cat, const char *name,
                      const unsigned char *data, size_t len, struct diag *d);
 int catalog_add_file(struct catalog *cat, const char *path, struct diag *d);
+/* Adds entries that are already checked C data (the built-in catalog, as
+ * gen_builtin writes it); text is the YAML they came from, for the places
+ * in messages.  The arrays are the caller's and are not freed. */
+int catalog_add_static(struct catalog *cat, const char *name,
+                       struct exercise *exercises, size_t exercises_count,
+                       struct preset *presets, size_t presets_count,
+                       const unsigned char *text, size_t len,
+                       struct diag *d);
 /* Adds every *.yaml file of a directory in name order; a missing directory
  * is not an error.  Stops at the first bad file. */
 int catalog_add_dir(struct catalog *cat, const char *dir, struct diag *d);

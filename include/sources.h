@@ -10,6 +10,12 @@
 
 #define BUILTIN_CATALOG_NAME "data/exercises.yaml (built in)"
 
+/* Written at build time by gen_builtin from data/exercises.yaml. */
+extern struct exercise builtin_exercises[];
+extern const size_t builtin_exercises_count;
+extern struct preset builtin_presets[];
+extern const size_t builtin_presets_count;
+
 int sources_add_builtin(struct catalog *cat, struct diag *d);
 /* $XDG_CONFIG_HOME/backease/catalog.d; sets buf to it. */
 int sources_user_dir(char *buf, size_t size);

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "duration.h"
 #include "text.h"
 #include "timeline.h"
@@ -26,9 +27,11 @@ struct catalog_doc {
 	unsigned presets_count;
 
 	char *name;
-	unsigned char *data; /* NULL for the built-in, which is static */
+	unsigned char *data; /* the file's bytes; NULL when not ours */
 	const unsigned char *text;
 	size_t len;
+	struct arena *arena; /* what libcyaml allocated from */
+	bool is_static;      /* built-in C data: nothing to free inside */
 };
 
 enum { ID_MAX = 40, NAME_MAX_COLS = 60, TEXT_MAX = 400, LIST_MAX = 20 };
@@ -529,10 +532,10 @@ parse_params(const struct catalog_doc *doc, struct diag *d,
 /* An optional text written as "" is the same as leaving it out (SPEC's
  * own example has caution: ""). */
 static void
-drop_empty(char **s)
+drop_empty(const struct catalog_doc *doc, char **s)
 {
 	if (*s != NULL && (*s)[0] == '\0') {
-		cyaml_mem(NULL, *s, 0); /* the allocator libcyaml used */
+		arena_mem(doc->arena, *s, 0); /* as libcyaml allocated it */
 		*s = NULL;
 	}
 }
@@ -584,8 +587,8 @@ check_exercise(const struct catalog_doc *doc, struct diag *d, long i)
 	LIST("steps", ex->steps, ex->steps_count, false);
 	LIST("cues", ex->cues, ex->cues_count, false);
 	LIST("equipment", ex->equipment, ex->equipment_count, true);
-	drop_empty(&ex->caution);
-	drop_empty(&ex->source);
+	drop_empty(doc, &ex->caution);
+	drop_empty(doc, &ex->source);
 	if (ex->caution != NULL)
 		TEXT("caution", ex->caution, TEXT_MAX);
 	if (ex->source != NULL)
@@ -631,7 +634,7 @@ check_preset(const struct catalog_doc *doc, struct diag *d, long i)
 	if (check_text(doc, d, &path, what, "name", p->name, NAME_MAX_COLS))
 		return -1;
 	path.len--;
-	drop_empty(&p->summary);
+	drop_empty(doc, &p->summary);
 	if (p->summary != NULL) {
 		yamlpos_path_key(&path, "summary");
 		if (check_text(doc, d, &path, what, "summary", p->summary,
@@ -743,13 +746,14 @@ out:
 /* ---- loading and merging ---------------------------------------------- */
 
 static const cyaml_config_t *
-load_config(struct load_log *log)
+load_config(struct load_log *log, struct arena *arena)
 {
 	static cyaml_config_t cfg;
 
 	cfg.log_fn = load_log_fn;
 	cfg.log_ctx = log;
-	cfg.mem_fn = cyaml_mem;
+	cfg.mem_fn = arena_mem;
+	cfg.mem_ctx = arena;
 	cfg.log_level = CYAML_LOG_ERROR;
 	/* aliases can blow a small file up into gigabytes */
 	cfg.flags = CYAML_CFG_NO_ALIAS;
@@ -762,12 +766,18 @@ doc_free(struct catalog_doc *doc)
 	struct load_log log;
 	char *name;
 	unsigned char *data;
+	struct arena *arena;
 
 	if (doc == NULL)
 		return;
 	name = doc->name;
 	data = doc->data;
-	cyaml_free(load_config(&log), &doc_schema, doc, 0);
+	arena = doc->arena;
+	if (doc->is_static)
+		free(doc);
+	else
+		cyaml_free(load_config(&log, arena), &doc_schema, doc, 0);
+	arena_free(arena);
 	free(name);
 	free(data);
 }
@@ -857,15 +867,48 @@ needs_recheck(const unsigned char *s, size_t len)
 	return false;
 }
 
+/* Adds a checked file's entries to the catalog, replacing by id. */
+static int
+merge_doc(struct catalog *cat, struct catalog_doc *doc, struct diag *d)
+{
+	struct catalog_doc **docs;
+	size_t i;
+
+	docs = realloc(cat->docs, (cat->docs_count + 1) * sizeof *docs);
+	if (docs == NULL) {
+		diag_set(d, doc->name, 0, 0, "out of memory");
+		doc_free(doc);
+		return -1;
+	}
+	cat->docs = docs;
+	/* from here the catalog may point into the file: it stays */
+	cat->docs[cat->docs_count++] = doc;
+	for (i = 0; i < doc->exercises_count; i++)
+		if (merge_entry((void ***)&cat->exercises,
+		                &cat->exercises_count, &cat->exercise_ids,
+		                &doc->exercises[i], doc->exercises[i].id))
+			goto oom;
+	for (i = 0; i < doc->presets_count; i++)
+		if (merge_entry((void ***)&cat->presets, &cat->presets_count,
+		                &cat->preset_ids, &doc->presets[i],
+		                doc->presets[i].id))
+			goto oom;
+	return 0;
+oom:
+	/* callers treat out-of-memory as fatal */
+	diag_set(d, doc->name, 0, 0, "out of memory");
+	return -1;
+}
+
 /* Takes ownership of owned_data (may be NULL when data is static). */
 static int
 add_doc(struct catalog *cat, const char *name, const unsigned char *data,
         size_t len, unsigned char *owned_data, struct diag *d)
 {
-	struct catalog_doc *doc = NULL, **docs;
+	struct catalog_doc *doc = NULL;
+	struct arena *arena = NULL;
 	struct load_log log;
 	cyaml_err_t err;
-	size_t i;
 
 	memset(&log, 0, sizeof log);
 	if (len > CATALOG_FILE_MAX) {
@@ -874,8 +917,17 @@ add_doc(struct catalog *cat, const char *name, const unsigned char *data,
 		         "files");
 		goto fail;
 	}
-	err = cyaml_load_data(data, len, load_config(&log), &doc_schema,
+	arena = arena_new();
+	if (arena == NULL) {
+		diag_set(d, name, 0, 0, "out of memory");
+		goto fail;
+	}
+	err = cyaml_load_data(data, len, load_config(&log, arena), &doc_schema,
 	                      (cyaml_data_t **)&doc, NULL);
+	if (doc != NULL) {
+		doc->arena = arena; /* doc_free() frees it from now on */
+		arena = NULL;
+	}
 	if (err != CYAML_OK) {
 		struct catalog_doc tmp = {.text = data, .len = len};
 
@@ -910,36 +962,40 @@ add_doc(struct catalog *cat, const char *name, const unsigned char *data,
 	}
 	if (check_doc(doc, d))
 		goto fail;
-
-	docs = realloc(cat->docs, (cat->docs_count + 1) * sizeof *docs);
-	if (docs == NULL) {
-		diag_set(d, name, 0, 0, "out of memory");
-		goto fail;
-	}
-	cat->docs = docs;
-	for (i = 0; i < doc->exercises_count; i++)
-		if (merge_entry((void ***)&cat->exercises,
-		                &cat->exercises_count, &cat->exercise_ids,
-		                &doc->exercises[i], doc->exercises[i].id))
-			goto oom;
-	for (i = 0; i < doc->presets_count; i++)
-		if (merge_entry((void ***)&cat->presets, &cat->presets_count,
-		                &cat->preset_ids, &doc->presets[i],
-		                doc->presets[i].id))
-			goto oom;
-	cat->docs[cat->docs_count++] = doc;
-	return 0;
-
-oom:
-	/* The catalog may now point into this file, so the file is kept;
-	 * callers treat out-of-memory as fatal. */
-	cat->docs[cat->docs_count++] = doc;
-	diag_set(d, name, 0, 0, "out of memory");
-	return -1;
+	return merge_doc(cat, doc, d);
 fail:
 	doc_free(doc);
+	arena_free(arena);
 	free(owned_data);
 	return -1;
+}
+
+int
+catalog_add_static(struct catalog *cat, const char *name,
+                   struct exercise *exercises, size_t exercises_count,
+                   struct preset *presets, size_t presets_count,
+                   const unsigned char *text, size_t len, struct diag *d)
+{
+	struct catalog_doc *doc = calloc(1, sizeof *doc);
+	size_t i;
+
+	if (doc == NULL || (doc->name = strdup(name)) == NULL) {
+		free(doc);
+		diag_set(d, name, 0, 0, "out of memory");
+		return -1;
+	}
+	doc->is_static = true;
+	doc->exercises = exercises;
+	doc->exercises_count = (unsigned)exercises_count;
+	doc->presets = presets;
+	doc->presets_count = (unsigned)presets_count;
+	doc->text = text;
+	doc->len = len;
+	for (i = 0; i < exercises_count; i++)
+		exercises[i].doc = doc;
+	for (i = 0; i < presets_count; i++)
+		presets[i].doc = doc;
+	return merge_doc(cat, doc, d);
 }
 
 int

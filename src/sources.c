@@ -12,9 +12,11 @@ extern const size_t builtin_catalog_yaml_len;
 int
 sources_add_builtin(struct catalog *cat, struct diag *d)
 {
-	return catalog_add_data(cat, BUILTIN_CATALOG_NAME,
-	                        builtin_catalog_yaml, builtin_catalog_yaml_len,
-	                        d);
+	/* C data checked at build time: no YAML to parse at start-up */
+	return catalog_add_static(cat, BUILTIN_CATALOG_NAME, builtin_exercises,
+	                          builtin_exercises_count, builtin_presets,
+	                          builtin_presets_count, builtin_catalog_yaml,
+	                          builtin_catalog_yaml_len, d);
 }
 
 int

@@ -2406,6 +2406,68 @@ names_of_enums(void **state)
 	assert_string_equal(sides_name(SIDES_UNSET), "none");
 }
 
+/* The compiled-in C data (gen_builtin) says what parsing the YAML says. */
+extern const unsigned char builtin_catalog_yaml[];
+extern const size_t builtin_catalog_yaml_len;
+
+static void
+builtin_c_data_matches_the_yaml(void **state)
+{
+	struct catalog parsed, compiled;
+	struct timeline_options opt;
+	struct diag d;
+	size_t i;
+	unsigned j;
+
+	(void)state;
+	catalog_init(&parsed);
+	catalog_init(&compiled);
+	assert_int_equal(catalog_add_data(&parsed, "yaml", builtin_catalog_yaml,
+	                                  builtin_catalog_yaml_len, &d),
+	                 0);
+	assert_int_equal(catalog_finish(&parsed, &d), 0);
+	assert_int_equal(sources_add_builtin(&compiled, &d), 0);
+	assert_int_equal(catalog_finish(&compiled, &d), 0);
+	assert_int_equal(parsed.exercises_count, compiled.exercises_count);
+	assert_int_equal(parsed.presets_count, compiled.presets_count);
+	for (i = 0; i < parsed.exercises_count; i++) {
+		const struct exercise *a = parsed.exercises[i];
+		const struct exercise *b = compiled.exercises[i];
+
+		assert_string_equal(a->id, b->id);
+		assert_string_equal(a->name, b->name);
+		assert_int_equal(a->kind, b->kind);
+		assert_int_equal(a->position, b->position);
+		assert_int_equal(a->equipment_count, b->equipment_count);
+		for (j = 0; j < a->equipment_count; j++)
+			assert_string_equal(a->equipment[j], b->equipment[j]);
+		assert_int_equal(a->steps_count, b->steps_count);
+		for (j = 0; j < a->steps_count; j++)
+			assert_string_equal(a->steps[j], b->steps[j]);
+		assert_int_equal(a->cues_count, b->cues_count);
+		for (j = 0; j < a->cues_count; j++)
+			assert_string_equal(a->cues[j], b->cues[j]);
+		assert_true((a->caution == NULL) == (b->caution == NULL));
+		if (a->caution != NULL)
+			assert_string_equal(a->caution, b->caution);
+		assert_string_equal(a->source, b->source);
+		assert_memory_equal(&a->timing, &b->timing, sizeof a->timing);
+	}
+	timeline_options_default(&opt);
+	for (i = 0; i < parsed.presets_count; i++) {
+		assert_string_equal(parsed.presets[i]->id,
+		                    compiled.presets[i]->id);
+		assert_string_equal(parsed.presets[i]->name,
+		                    compiled.presets[i]->name);
+		assert_int_equal(parsed.presets[i]->items_count,
+		                 compiled.presets[i]->items_count);
+		assert_int_equal(timeline_preset_ms(parsed.presets[i], &opt),
+		                 timeline_preset_ms(compiled.presets[i], &opt));
+	}
+	catalog_free(&parsed);
+	catalog_free(&compiled);
+}
+
 static int
 teardown(void **state)
 {
@@ -2425,6 +2487,7 @@ main(void)
 		T(builtin_warmup6_is_six_minutes),
 		T(builtin_desk_break_fits_a_chair),
 		T(builtin_exercises_have_steps_and_a_source),
+		T(builtin_c_data_matches_the_yaml),
 
 		T(bad_syntax),
 		T(bad_key_without_colon),
