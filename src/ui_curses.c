@@ -73,6 +73,13 @@ struct ui {
 	char notice[120];
 	struct engine_snapshot end; /* for the summary */
 	bool ran;                   /* some run ended (for the final line) */
+
+	/* What the last frame showed: while it stays the same, a tick
+	 * redraws only the rows that count down (see draw()). */
+	bool dirty; /* a key, resize or signal: draw everything */
+	enum ui_screen last_screen;
+	size_t last_step;
+	int last_lines, last_cols;
 };
 
 /* ---- small drawing helpers ---------------------------------------------- */
@@ -585,33 +592,38 @@ draw_big(struct ui *ui, int y, const char *text, int pair)
 	attroff(A_BOLD);
 }
 
-/* "breathe in ▕████░░░░▏ 3" */
+/* "breathe in  ████████        3": the bar moves with the seconds, as the
+ * countdown does (one wakeup a second), filling on the way in and
+ * emptying on the way out; the number is the phase's seconds left. */
 static void
 draw_pacer(struct ui *ui, int y, const struct engine_snapshot *sn)
 {
-	char label[40];
-	int w = COLS >= 60 ? 30 : COLS - 24, i, fill;
+	char label[40], left[8];
+	int w = COLS >= 60 ? 24 : COLS - 24, i, fill, x;
 	uint32_t done = sn->phase_ms - sn->phase_left_ms;
-	int x;
 
 	if (w < 6)
 		w = 6;
 	snprintf(label, sizeof label, "%s",
-	         sn->phase == BREATH_IN ? "breathe in " : "breathe out");
-	x = (COLS - (w + 14)) / 2;
+	         sn->phase == BREATH_IN ? "breathe in" : "breathe out");
+	x = (COLS - (w + 16)) / 2;
 	if (x < 1)
 		x = 1;
 	attron(A_BOLD);
 	put(y, x, 12, label);
 	attroff(A_BOLD);
-	/* the bar fills on the way in and empties on the way out */
-	fill = sn->phase_ms ? (int)((uint64_t)w * done / sn->phase_ms) : 0;
-	if (sn->phase == BREATH_OUT)
-		fill = w - fill;
+	fill = sn->phase_ms == 0 ? 0
+	       : sn->phase == BREATH_IN
+	           ? (int)((uint64_t)w * (done + 1000) / sn->phase_ms)
+	           : w - (int)((uint64_t)w * done / sn->phase_ms);
+	if (fill > w)
+		fill = w;
 	color_on(ui, PAIR_WORK);
-	for (i = 0; i < w; i++)
-		mvaddstr(y, x + 12 + i, i < fill ? ui->g->block : " ");
+	for (i = 0; i < fill; i++)
+		mvaddstr(y, x + 12 + i, ui->g->block);
 	color_off(ui, PAIR_WORK);
+	snprintf(left, sizeof left, "%u", (sn->phase_left_ms + 999) / 1000);
+	put(y, x + 12 + w + 2, 3, left);
 }
 
 static void
@@ -678,11 +690,31 @@ draw_state_line(struct ui *ui, int y, const struct engine_snapshot *sn,
 	}
 }
 
+/* The rows of the full layout that change while a step counts down:
+ * the status (rep, breath), the digits and the line under them. */
+enum { ROW_STATUS = 4, ROW_DIGITS = 6, ROW_STATE = ROW_DIGITS + BIGFONT_ROWS };
+
+static void
+draw_run_clock(struct ui *ui, const struct engine_snapshot *sn)
+{
+	const struct step *s = sn->step;
+	char line[256], big[16];
+
+	step_status(ui, sn, line, sizeof line);
+	put(ROW_STATUS, 3, COLS - 5, line);
+	countdown_text(sn, big, sizeof big);
+	draw_big(ui, ROW_DIGITS, big,
+	         is_transition(s->kind) ? PAIR_TRANSITION : PAIR_WORK);
+	if (s->kind == STEP_SELF)
+		put_centered(ROW_STATE, "reps");
+	draw_state_line(ui, ROW_STATE + (s->kind == STEP_SELF), sn, false);
+}
+
 static void
 draw_run_full(struct ui *ui, const struct engine_snapshot *sn)
 {
 	const struct step *s = sn->step;
-	char line[256], big[16];
+	char line[256];
 	int y, rows;
 
 	step_heading(s, line, sizeof line);
@@ -691,18 +723,9 @@ draw_run_full(struct ui *ui, const struct engine_snapshot *sn)
 	attroff(A_BOLD);
 	snprintf(line, sizeof line, "move %u of %u", s->move, s->moves);
 	put_right(3, COLS - 2, line);
-	step_status(ui, sn, line, sizeof line);
-	put(4, 3, COLS - 5, line);
+	draw_run_clock(ui, sn);
 
-	countdown_text(sn, big, sizeof big);
-	draw_big(ui, 6, big, is_transition(s->kind) ? PAIR_TRANSITION
-	                                            : PAIR_WORK);
-	if (s->kind == STEP_SELF)
-		put_centered(6 + BIGFONT_ROWS, "reps");
-	draw_state_line(ui, 6 + BIGFONT_ROWS + (s->kind == STEP_SELF), sn,
-	                false);
-
-	y = 6 + BIGFONT_ROWS + 2 + (s->kind == STEP_SELF);
+	y = ROW_STATE + 2 + (s->kind == STEP_SELF);
 	rows = LINES - 3 - y - 1;
 	draw_instructions(ui, s, y, rows, 3, COLS - 6);
 
@@ -761,15 +784,58 @@ draw_run_compact(struct ui *ui, const struct engine_snapshot *sn)
 	attroff(A_DIM);
 }
 
+static bool
+full_layout(void)
+{
+	return LINES >= 20 && COLS >= 50;
+}
+
+/* The title line with elapsed / total, and the progress bar. */
+static void
+draw_run_header(struct ui *ui, const struct engine_snapshot *sn)
+{
+	char line[256], el[16], tot[16];
+
+	duration_format((long)(sn->elapsed_ms / 1000), el, sizeof el);
+	duration_format((long)(sn->total_ms / 1000), tot, sizeof tot);
+	snprintf(line, sizeof line, "%s / %s", el, tot);
+	put_right(0, COLS - 1, line);
+	attron(A_BOLD);
+	put(0, 1, 8, "backease");
+	attroff(A_BOLD);
+	snprintf(line, sizeof line, " %s %s", ui->g->dot, ui->preset->name);
+	put(0, 9, COLS - 9 - 14, line);
+	draw_bar(ui, 1, 1, COLS - 2, sn->elapsed_ms, sn->total_ms);
+}
+
+/* A tick of the same step in the full layout: only the rows that count
+ * down are cleared and drawn again, not the instructions. */
+static void
+draw_run_tick(struct ui *ui, uint64_t now)
+{
+	static const int rows[] = {0, 1, ROW_STATUS, ROW_DIGITS,
+	                           ROW_DIGITS + 1, ROW_DIGITS + 2,
+	                           ROW_DIGITS + 3, ROW_DIGITS + 4, ROW_STATE,
+	                           ROW_STATE + 1};
+	struct engine_snapshot sn;
+	size_t i;
+
+	engine_snapshot(ui->e, now, &sn);
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		move(rows[i], 0);
+		clrtoeol();
+	}
+	draw_run_header(ui, &sn);
+	draw_run_clock(ui, &sn);
+}
+
 static void
 draw_run(struct ui *ui, uint64_t now)
 {
 	struct engine_snapshot sn;
-	char line[256], el[16], tot[16];
+	char line[256];
 
 	engine_snapshot(ui->e, now, &sn);
-	duration_format((long)(sn.elapsed_ms / 1000), el, sizeof el);
-	duration_format((long)(sn.total_ms / 1000), tot, sizeof tot);
 
 	if (COLS < 24 || LINES < 6) {
 		/* too small: say so, but keep the timer running and shown */
@@ -784,16 +850,8 @@ draw_run(struct ui *ui, uint64_t now)
 		return;
 	}
 
-	snprintf(line, sizeof line, "%s / %s", el, tot);
-	put_right(0, COLS - 1, line);
-	attron(A_BOLD);
-	put(0, 1, 8, "backease");
-	attroff(A_BOLD);
-	snprintf(line, sizeof line, " %s %s", ui->g->dot, ui->preset->name);
-	put(0, 9, COLS - 9 - 14, line);
-	draw_bar(ui, 1, 1, COLS - 2, sn.elapsed_ms, sn.total_ms);
-
-	if (LINES >= 20 && COLS >= 50)
+	draw_run_header(ui, &sn);
+	if (full_layout())
 		draw_run_full(ui, &sn);
 	else
 		draw_run_compact(ui, &sn);
@@ -887,6 +945,25 @@ draw_overlay(struct ui *ui)
 static void
 draw(struct ui *ui, uint64_t now)
 {
+	struct engine_snapshot sn;
+
+	if (ui->screen == SCREEN_RUN) {
+		engine_snapshot(ui->e, now, &sn);
+		if (!ui->dirty && ui->last_screen == SCREEN_RUN &&
+		    ui->overlay == OVERLAY_NONE && ui->last_step == sn.index &&
+		    ui->last_lines == LINES && ui->last_cols == COLS &&
+		    full_layout()) {
+			draw_run_tick(ui, now);
+			wnoutrefresh(stdscr);
+			doupdate();
+			return;
+		}
+		ui->last_step = sn.index;
+	}
+	ui->dirty = false;
+	ui->last_screen = ui->screen;
+	ui->last_lines = LINES;
+	ui->last_cols = COLS;
 	erase();
 	switch (ui->screen) {
 	case SCREEN_MENU:
@@ -1268,7 +1345,6 @@ static void
 loop(struct ui *ui, int sig_fd)
 {
 	struct pollfd fds[2];
-	struct engine_snapshot sn;
 	int quit, resized, suspended, continued, timeout, ch, rc;
 	uint64_t now, deadline;
 	unsigned began;
@@ -1284,15 +1360,8 @@ loop(struct ui *ui, int sig_fd)
 				end_run(ui);
 				continue;
 			}
-			/* the breath pacer moves twice a second; everything
-			 * else only when a second of the countdown passes */
-			engine_snapshot(ui->e, now, &sn);
-			deadline = engine_next_deadline(
-			    ui->e, now,
-			    sn.step->kind == STEP_BREATHE && LINES >= 20 &&
-			            COLS >= 50
-			        ? 500
-			        : 1000);
+			/* the screen changes when a second passes */
+			deadline = engine_next_deadline(ui->e, now, 1000);
 			timeout = run_clock_timeout(&ui->clock, deadline);
 		}
 		draw(ui, now);
@@ -1323,6 +1392,9 @@ loop(struct ui *ui, int sig_fd)
 			on_resize();
 		if (suspended)
 			suspend(ui);
+		if (resized || suspended || quit ||
+		    (fds[0].revents & (POLLIN | POLLHUP | POLLERR)))
+			ui->dirty = true;
 		/* read keys only when there are some (each getch() is a
 		 * syscall); once done, what is typed belongs to the shell */
 		if (!(fds[0].revents & (POLLIN | POLLHUP | POLLERR)) &&
