@@ -592,21 +592,19 @@ draw_big(struct ui *ui, int y, const char *text, int pair)
 	attroff(A_BOLD);
 }
 
-/* "breathe in  ████████        3": the bar moves with the seconds, as the
- * countdown does (one wakeup a second), filling on the way in and
- * emptying on the way out; the number is the phase's seconds left. */
+/* "breathe in  ████████": the bar moves with the seconds, as the countdown
+ * does (one wakeup a second): it fills on the way in and empties on the
+ * way out.  Short, because each block is bytes sent every second. */
 static void
 draw_pacer(struct ui *ui, int y, const struct engine_snapshot *sn)
 {
-	char label[40], left[8];
-	int w = COLS >= 60 ? 24 : COLS - 24, i, fill, x;
+	char label[40];
+	int i, fill, x, w = 12;
 	uint32_t done = sn->phase_ms - sn->phase_left_ms;
 
-	if (w < 6)
-		w = 6;
 	snprintf(label, sizeof label, "%s",
 	         sn->phase == BREATH_IN ? "breathe in" : "breathe out");
-	x = (COLS - (w + 16)) / 2;
+	x = (COLS - (w + 12)) / 2;
 	if (x < 1)
 		x = 1;
 	attron(A_BOLD);
@@ -622,8 +620,6 @@ draw_pacer(struct ui *ui, int y, const struct engine_snapshot *sn)
 	for (i = 0; i < fill; i++)
 		mvaddstr(y, x + 12 + i, ui->g->block);
 	color_off(ui, PAIR_WORK);
-	snprintf(left, sizeof left, "%u", (sn->phase_left_ms + 999) / 1000);
-	put(y, x + 12 + w + 2, 3, left);
 }
 
 static void
