@@ -25,6 +25,10 @@ int yamlpos_find(const unsigned char *data, size_t len,
                  const struct yamlpos_path *path, int occurrence, int *line,
                  int *col);
 
+/* libyaml puts the end of a file without a final newline on a line of its
+ * own; this moves such a place back to the end of the last real line. */
+void yamlpos_fit(const unsigned char *data, size_t len, int *line, int *col);
+
 /* Finds the first syntax error, alias, key that is a list or mapping,
  * second document or string with a NUL character (the last two are what
  * libcyaml would silently drop).

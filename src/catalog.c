@@ -181,6 +181,10 @@ struct load_log {
 
 static void
 load_log_fn(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
+    __attribute__((format(printf, 3, 0)));
+
+static void
+load_log_fn(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
 {
 	struct load_log *log = ctx;
 	char line[512], *p, *q;
@@ -283,6 +287,8 @@ explain_load_error(const struct catalog_doc *doc, cyaml_err_t err,
 	const char *keys;
 	int line = log->line, col = log->col;
 	size_t n;
+
+	yamlpos_fit(doc->text, doc->len, &line, &col);
 
 	load_log_path(log, &path);
 	text_escape(log->first, what, sizeof what);

@@ -15,8 +15,11 @@ int
 history_format(const struct history_entry *h, char *buf, size_t size)
 {
 	struct tm tm;
-	time_t local = h->start + h->utc_offset_s;
-	int off = h->utc_offset_s < 0 ? -h->utc_offset_s : h->utc_offset_s;
+	/* the line has room for whole minutes of offset only (zones with
+	 * seconds in theirs are older than 1937), so both parts use them */
+	int minutes = h->utc_offset_s / 60 * 60;
+	time_t local = h->start + minutes;
+	int off = minutes < 0 ? -minutes : minutes;
 	size_t len = strnlen(h->preset, sizeof h->preset);
 	int n;
 
@@ -37,7 +40,7 @@ history_format(const struct history_entry *h, char *buf, size_t size)
 	             "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d\t%s\t%ld\t%ld\t"
 	             "%ld/%ld\t%s\n",
 	             tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-	             tm.tm_min, tm.tm_sec, h->utc_offset_s < 0 ? '-' : '+',
+	             tm.tm_min, tm.tm_sec, minutes < 0 ? '-' : '+',
 	             off / 3600, off / 60 % 60, h->preset, h->planned_s,
 	             h->active_s, h->steps_done, h->steps_total,
 	             h->done ? "done" : "quit");
@@ -105,7 +108,7 @@ parse_time(const char *s, struct history_entry *h)
 	om = two_digits(s + 23);
 	if (y < 1970 || mo < 1 || mo > 12 || d < 1 ||
 	    d > days[mo - 1] + (mo == 2 && leap_year(y)) || hh > 23 ||
-	    mi > 59 || ss > 60 || oh > 14 || om > 59)
+	    mi > 59 || ss > 59 || oh > 14 || om > 59)
 		return -1;
 	memset(&tm, 0, sizeof tm);
 	tm.tm_year = y - 1900;

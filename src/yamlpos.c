@@ -37,6 +37,27 @@ struct level {
 	long index;
 };
 
+void
+yamlpos_fit(const unsigned char *data, size_t len, int *line, int *col)
+{
+	int lines = 1, last_len = 0;
+	size_t i;
+
+	/* the line after a final newline exists (empty); past it none do */
+	for (i = 0; i < len; i++) {
+		if (data[i] == '\n') {
+			lines++;
+			last_len = 0;
+		} else {
+			last_len++;
+		}
+	}
+	if (*line > lines) {
+		*line = lines;
+		*col = last_len + 1;
+	}
+}
+
 int
 yamlpos_find(const unsigned char *data, size_t len,
              const struct yamlpos_path *path, int occurrence, int *line,
@@ -141,6 +162,8 @@ yamlpos_find(const unsigned char *data, size_t len,
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
+	if (found == 0)
+		yamlpos_fit(data, len, line, col);
 	return found;
 }
 
@@ -276,5 +299,7 @@ yamlpos_first_problem(const unsigned char *data, size_t len, int *line,
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&parser);
+	if (problem)
+		yamlpos_fit(data, len, line, col);
 	return problem;
 }

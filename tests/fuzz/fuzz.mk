@@ -3,9 +3,11 @@
 #   make fuzz-regress             run the corpus and regressions once (CI)
 # Everything is built in build/fuzz/, apart from the normal objects.
 
-# Debian packages needed on top of BUILD_PKGS: clang, and the libFuzzer
-# runtime (libclang_rt.fuzzer-x86_64.a), which Debian ships separately.
-FUZZ_PKGS := clang libclang-rt-14-dev
+# Debian packages needed on top of BUILD_PKGS (`make fuzz-deps` installs
+# them): clang; the libFuzzer and sanitizer runtimes, which clang only
+# recommends (so --no-install-recommends leaves them out); llvm-14 for
+# llvm-symbolizer, so that crash reports name files and lines.
+FUZZ_PKGS := clang libclang-rt-14-dev llvm-14
 
 FUZZ_CC       ?= clang
 FUZZ_SECONDS  ?= 60
@@ -26,41 +28,92 @@ FUZZ_CFLAGS  = -std=c11 -D_GNU_SOURCE $(WARNINGS) -Wno-unknown-warning-option \
                $(FUZZ_OPT) $(FUZZ_SAN) \
                $(shell $(PKG_CONFIG) --cflags libcyaml yaml-0.1 2>/dev/null)
 
-FUZZ_OBJS := $(CORE_SRCS:src/%.c=$(FUZZ_OBJDIR)/%.o) \
-             $(FUZZ_OBJDIR)/catalog_data.o
+# The core, and the built-in catalog the top Makefile generates in $(BUILD)
+# (its YAML text, and gen_builtin's C data), compiled again here.
+FUZZ_GEN_OBJS := $(patsubst $(BUILD)/%.o,$(FUZZ_OBJDIR)/%.o,\
+                   $(or $(BUILTIN_OBJS),$(BUILD)/catalog_data.o))
+FUZZ_OBJS := $(CORE_SRCS:src/%.c=$(FUZZ_OBJDIR)/%.o) $(FUZZ_GEN_OBJS)
 FUZZ_BINS := $(FUZZ_DIR)/fuzz_catalog $(FUZZ_DIR)/fuzz_parsers
 
-.PHONY: fuzz fuzz-build fuzz-regress
+# Under AddressSanitizer src/arena.c mallocs every block; the program carves
+# small blocks out of 64 kB chunks.  fuzz_catalog_arena is fuzz_catalog
+# with arena.c built without ASan (UBSan still on), so that the allocator
+# the program really runs is fuzzed too: use after free of a chunk is still
+# caught, an overflow from one small block into the next is not.
+FUZZ_ARENA_OBJS := $(if $(filter src/arena.c,$(CORE_SRCS)),\
+    $(patsubst $(FUZZ_OBJDIR)/arena.o,$(FUZZ_OBJDIR)/arena-chunks.o,$(FUZZ_OBJS)))
+ifneq ($(FUZZ_ARENA_OBJS),)
+FUZZ_BINS += $(FUZZ_DIR)/fuzz_catalog_arena
+endif
+
+.PHONY: fuzz fuzz-build fuzz-regress fuzz-deps fuzz-check
 
 fuzz-build: $(FUZZ_BINS)
+
+fuzz-deps:
+	@.ci/deps.sh $(BUILD_PKGS) $(FUZZ_PKGS)
+
+# Says what to install rather than failing on a link error.
+fuzz-check:
+	@mkdir -p $(FUZZ_DIR)
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { \
+	    echo "fuzz: no $(FUZZ_CC); run make fuzz-deps" \
+	         "(Debian: $(FUZZ_PKGS))" >&2; exit 1; }
+	@printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n)%s\n' \
+	    '{ (void)d; (void)n; return 0; }' | \
+	    $(FUZZ_CC) -x c -fsanitize=fuzzer,address,undefined \
+	        -o $(FUZZ_DIR)/.check - 2>/dev/null || { \
+	    echo "fuzz: $(FUZZ_CC) cannot link -fsanitize=fuzzer; run make" \
+	         "fuzz-deps (Debian: $(FUZZ_PKGS))" >&2; exit 1; }
+	@rm -f $(FUZZ_DIR)/.check
 
 $(FUZZ_OBJDIR):
 	@mkdir -p $@
 
 # Kept: they are only reached through pattern rules.
-.SECONDARY: $(FUZZ_OBJS)
+.SECONDARY: $(FUZZ_OBJS) $(FUZZ_ARENA_OBJS)
 
 # The core, instrumented for coverage but without libFuzzer's main().
 # (clang, unlike gcc, flags vsnprintf(fmt, va_list) in a callback that has
 # no format attribute, such as libcyaml's log function.)
-$(FUZZ_OBJDIR)/%.o: src/%.c | $(FUZZ_OBJDIR)
+$(FUZZ_OBJDIR)/%.o: src/%.c | $(FUZZ_OBJDIR) fuzz-check
 	@echo "  FUZZCC  $<"
 	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -Wno-format-nonliteral \
 	    -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
-$(FUZZ_OBJDIR)/catalog_data.o: $(BUILD)/catalog_data.c | $(FUZZ_OBJDIR)
-	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+$(FUZZ_GEN_OBJS): $(FUZZ_OBJDIR)/%.o: $(BUILD)/%.c | $(FUZZ_OBJDIR) fuzz-check
+	@echo "  FUZZCC  $<"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -Wno-missing-prototypes \
+	    -fsanitize=fuzzer-no-link -c -o $@ $<
 
-$(FUZZ_DIR)/fuzz_%: $(FUZZ_SRC)/fuzz_%.c $(FUZZ_OBJS) | $(FUZZ_OBJDIR)
+$(FUZZ_OBJDIR)/arena-chunks.o: src/arena.c | $(FUZZ_OBJDIR) fuzz-check
+	@echo "  FUZZCC  $< (no ASan)"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fno-sanitize=address \
+	    -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(FUZZ_DIR)/fuzz_%: $(FUZZ_SRC)/fuzz_%.c $(FUZZ_OBJS) | $(FUZZ_OBJDIR) fuzz-check
 	@echo "  FUZZLD  $@"
 	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -Werror -fsanitize=fuzzer -MMD -MP \
 	    -MF $(FUZZ_OBJDIR)/$(notdir $@).d -o $@ $< $(FUZZ_OBJS) \
 	    $(CORE_LIBS)
 
+$(FUZZ_DIR)/fuzz_catalog_arena: $(FUZZ_SRC)/fuzz_catalog.c $(FUZZ_ARENA_OBJS) \
+                                | $(FUZZ_OBJDIR) fuzz-check
+	@echo "  FUZZLD  $@"
+	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -Werror -fsanitize=fuzzer -MMD -MP \
+	    -MF $(FUZZ_OBJDIR)/$(notdir $@).d -o $@ $< $(FUZZ_ARENA_OBJS) \
+	    $(CORE_LIBS)
+
 # Fuzzes over a copy of the corpus (build/fuzz/corpus/, kept between runs,
 # so the repository's seeds stay as they are): three quarters of the time
-# on the catalog loader, the rest on the small parsers.  Fails when either
-# harness finds a crash; the input is in build/fuzz/artifacts/.
+# on the catalog loader (a third of that with the real arena), the rest on
+# the small parsers.  Fails when a harness finds a crash; the input is in
+# build/fuzz/artifacts/.
+FUZZ_CATALOG_RUN = $(FUZZ_SRC)/run.sh $(1) $(FUZZ_DIR)/corpus/catalog $(2) \
+    -max_len=$(FUZZ_MAX_LEN) -timeout=$(FUZZ_TIMEOUT) \
+    -dict=$(FUZZ_SRC)/catalog.dict \
+    -artifact_prefix=$(FUZZ_DIR)/artifacts/$(notdir $(1))- $(FUZZ_ARGS)
+
 fuzz: $(FUZZ_BINS)
 	@mkdir -p $(FUZZ_DIR)/corpus/catalog $(FUZZ_DIR)/corpus/parsers \
 	    $(FUZZ_DIR)/artifacts
@@ -69,16 +122,18 @@ fuzz: $(FUZZ_BINS)
 	@total=$(FUZZ_SECONDS); cat_s=$$((total * 3 / 4)); \
 	 [ $$cat_s -ge 1 ] || cat_s=1; \
 	 par_s=$$((total - cat_s)); [ $$par_s -ge 1 ] || par_s=1; \
+	 arena_s=$(if $(FUZZ_ARENA_OBJS),$$((cat_s / 3)),0); \
+	 cat_s=$$((cat_s - arena_s)); \
 	 rc=0; \
-	 $(FUZZ_SRC)/run.sh $(FUZZ_DIR)/fuzz_catalog $(FUZZ_DIR)/corpus/catalog \
-	     $$cat_s -max_len=$(FUZZ_MAX_LEN) -timeout=$(FUZZ_TIMEOUT) \
-	     -dict=$(FUZZ_SRC)/catalog.dict \
-	     -artifact_prefix=$(FUZZ_DIR)/artifacts/catalog- $(FUZZ_ARGS) \
+	 $(call FUZZ_CATALOG_RUN,$(FUZZ_DIR)/fuzz_catalog,$$cat_s) || rc=1; \
+	 if [ $$arena_s -gt 0 ]; then \
+	     $(call FUZZ_CATALOG_RUN,$(FUZZ_DIR)/fuzz_catalog_arena,$$arena_s) \
 	     || rc=1; \
+	 fi; \
 	 $(FUZZ_SRC)/run.sh $(FUZZ_DIR)/fuzz_parsers $(FUZZ_DIR)/corpus/parsers \
 	     $$par_s -max_len=$(FUZZ_MAX_LEN) -timeout=$(FUZZ_TIMEOUT) \
 	     -dict=$(FUZZ_SRC)/parsers.dict \
-	     -artifact_prefix=$(FUZZ_DIR)/artifacts/parsers- $(FUZZ_ARGS) \
+	     -artifact_prefix=$(FUZZ_DIR)/artifacts/fuzz_parsers- $(FUZZ_ARGS) \
 	     || rc=1; \
 	 if [ $$rc -ne 0 ]; then \
 	     echo "fuzz: crash found; inputs in $(FUZZ_DIR)/artifacts/" >&2; \
@@ -88,9 +143,15 @@ fuzz: $(FUZZ_BINS)
 
 # Every seed and every saved crash, once each; no fuzzing.
 fuzz-regress: $(FUZZ_BINS)
-	@$(FUZZ_SRC)/regress.sh $(FUZZ_DIR)/fuzz_catalog \
-	    $(FUZZ_SRC)/corpus/catalog $(FUZZ_SRC)/regressions/catalog
-	@$(FUZZ_SRC)/regress.sh $(FUZZ_DIR)/fuzz_parsers \
-	    $(FUZZ_SRC)/corpus/parsers $(FUZZ_SRC)/regressions/parsers
+	@rc=0; \
+	 $(FUZZ_SRC)/regress.sh $(FUZZ_DIR)/fuzz_catalog \
+	     $(FUZZ_SRC)/corpus/catalog $(FUZZ_SRC)/regressions/catalog || rc=1; \
+	 $(if $(FUZZ_ARENA_OBJS),$(FUZZ_SRC)/regress.sh \
+	     $(FUZZ_DIR)/fuzz_catalog_arena $(FUZZ_SRC)/corpus/catalog \
+	     $(FUZZ_SRC)/regressions/catalog || rc=1;) \
+	 $(FUZZ_SRC)/regress.sh $(FUZZ_DIR)/fuzz_parsers \
+	     $(FUZZ_SRC)/corpus/parsers $(FUZZ_SRC)/regressions/parsers || rc=1; \
+	 exit $$rc
 
--include $(FUZZ_OBJS:.o=.d) $(FUZZ_BINS:$(FUZZ_DIR)/%=$(FUZZ_OBJDIR)/%.d)
+-include $(FUZZ_OBJS:.o=.d) $(FUZZ_OBJDIR)/arena-chunks.d \
+         $(FUZZ_BINS:$(FUZZ_DIR)/%=$(FUZZ_OBJDIR)/%.d)

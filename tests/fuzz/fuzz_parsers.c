@@ -1,0 +1,339 @@
+/* libFuzzer harness for the small parsers: duration_parse, count_parse,
+ * duration_format, history_parse and history_format.
+ *
+ * Every input is copied into a buffer of exactly its length + 1 (a NUL
+ * added), so AddressSanitizer catches any read past the string.  Checked:
+ *  - count_parse accepts exactly the canonical decimal form of 0..9999999
+ *    (compared with a reference parser written here);
+ *  - duration_parse agrees with a reference parser of the SPEC grammar
+ *    (N, Ns, Nm, NmSs with S < 60; no sign, space or leading zero; at most
+ *    9999999 s in all) and never writes its result on failure;
+ *  - duration_format gives M:SS or H:MM:SS that reads back to the same
+ *    seconds, and respects the buffer size;
+ *  - a history line that parses formats again (history_format does not
+ *    refuse it), the formatted line parses to the same entry, and
+ *    formatting that entry gives the same line;
+ *  - history_format of an entry built from the input either refuses it or
+ *    writes a line that parses back to the same entry. */
+#include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "duration.h"
+#include "history.h"
+
+enum { NUMBER_MAX = 9999999 };
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void
+die(const char *what, const char *input)
+{
+	fprintf(stderr, "fuzz_parsers: invariant broken: %s\n", what);
+	if (input != NULL) {
+		const unsigned char *p = (const unsigned char *)input;
+
+		fputs("  input: \"", stderr);
+		for (; *p != '\0'; p++)
+			if (*p < 0x20 || *p >= 0x7f || *p == '"' || *p == '\\')
+				fprintf(stderr, "\\x%02x", *p);
+			else
+				fputc(*p, stderr);
+		fputs("\"\n", stderr);
+	}
+	abort();
+}
+
+/* ---- reference parsers ------------------------------------------------ */
+
+/* Digits at *p: no leading zero before another digit, at most 9999999. */
+static bool
+ref_number(const char **p, long *v)
+{
+	const char *s = *p;
+	long n = 0;
+
+	if (*s < '0' || *s > '9' || (s[0] == '0' && s[1] >= '0' && s[1] <= '9'))
+		return false;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		n = n * 10 + (*s - '0');
+		if (n > NUMBER_MAX)
+			return false;
+	}
+	*p = s;
+	*v = n;
+	return true;
+}
+
+static bool
+ref_count(const char *s, long *v)
+{
+	return ref_number(&s, v) && *s == '\0';
+}
+
+static bool
+ref_duration(const char *s, long *v)
+{
+	long m, sec = 0;
+
+	if (!ref_number(&s, &m))
+		return false;
+	if (*s == '\0' || (s[0] == 's' && s[1] == '\0')) {
+		*v = m;
+		return true;
+	}
+	if (*s++ != 'm')
+		return false;
+	if (*s != '\0' &&
+	    (!ref_number(&s, &sec) || sec > 59 || s[0] != 's' || s[1] != '\0'))
+		return false;
+	if (m * 60 + sec > NUMBER_MAX)
+		return false;
+	*v = m * 60 + sec;
+	return true;
+}
+
+/* ---- checks ------------------------------------------------------------- */
+
+static void
+check_numbers(const char *s)
+{
+	const long poison = -424242;
+	long got = poison, want = poison;
+	int rc;
+	bool ok;
+	char canon[32];
+
+	rc = count_parse(s, &got);
+	ok = ref_count(s, &want);
+	if (rc != 0 && rc != -1)
+		die("count_parse returned neither 0 nor -1", s);
+	if ((rc == 0) != ok)
+		die(ok ? "count_parse refused a count"
+		       : "count_parse accepted a non-count",
+		    s);
+	if (rc != 0 && got != poison)
+		die("count_parse wrote its result on failure", s);
+	if (rc == 0) {
+		if (got != want || got < 0 || got > NUMBER_MAX)
+			die("count_parse gave the wrong value", s);
+		snprintf(canon, sizeof canon, "%ld", got);
+		if (strcmp(canon, s) != 0)
+			die("count_parse accepted a non-canonical count", s);
+	}
+
+	got = want = poison;
+	rc = duration_parse(s, &got);
+	ok = ref_duration(s, &want);
+	if (rc != 0 && rc != -1)
+		die("duration_parse returned neither 0 nor -1", s);
+	if ((rc == 0) != ok)
+		die(ok ? "duration_parse refused a duration"
+		       : "duration_parse accepted a non-duration",
+		    s);
+	if (rc != 0 && got != poison)
+		die("duration_parse wrote its result on failure", s);
+	if (rc == 0 && (got != want || got < 0 || got > NUMBER_MAX))
+		die("duration_parse gave the wrong value", s);
+	/* a count is always a duration of that many seconds */
+	if (count_parse(s, &want) == 0 && (rc != 0 || got != want))
+		die("a count does not read as the same duration", s);
+}
+
+/* duration_format of v into a buffer of `size` bytes, surrounded by
+ * guard bytes; the text must read back as v when it fits. */
+static void
+check_format(long v, size_t size)
+{
+	char area[64 + 32], *buf = area + 16;
+	long h = 0, m = 0, sec = 0, back;
+	int n, used = 0;
+	size_t len, i;
+
+	if (size > 64)
+		size = 64;
+	memset(area, 'G', sizeof area);
+	duration_format(v, buf, size);
+	for (i = 0; i < 16; i++)
+		if (area[i] != 'G' || buf[size + i] != 'G')
+			die("duration_format wrote outside its buffer", NULL);
+	if (size == 0)
+		return;
+	if (memchr(buf, '\0', size) == NULL)
+		die("duration_format left no NUL", NULL);
+	len = strlen(buf);
+	if (len + 1 < size) {
+		/* it surely fitted: parse it back */
+		if (v < 0)
+			v = 0;
+		if (v >= 3600) {
+			n = sscanf(buf, "%ld:%2ld:%2ld%n", &h, &m, &sec, &used);
+			if (n != 3 || (size_t)used != len || m > 59 ||
+			    sec > 59 || buf[len - 6] != ':' ||
+			    buf[len - 3] != ':')
+				die("duration_format H:MM:SS malformed", buf);
+			back = h * 3600 + m * 60 + sec;
+		} else {
+			n = sscanf(buf, "%ld:%2ld%n", &m, &sec, &used);
+			if (n != 2 || (size_t)used != len || sec > 59 ||
+			    buf[len - 3] != ':')
+				die("duration_format M:SS malformed", buf);
+			back = m * 60 + sec;
+		}
+		if (back != v)
+			die("duration_format does not read back", buf);
+	}
+}
+
+static bool
+same_entry(const struct history_entry *a, const struct history_entry *b)
+{
+	return a->start == b->start && a->utc_offset_s == b->utc_offset_s &&
+	       strcmp(a->preset, b->preset) == 0 &&
+	       a->planned_s == b->planned_s && a->active_s == b->active_s &&
+	       a->steps_done == b->steps_done &&
+	       a->steps_total == b->steps_total && a->done == b->done;
+}
+
+static void
+check_history_line(const char *s)
+{
+	struct history_entry h, h2;
+	char line[HISTORY_LINE_MAX], line2[HISTORY_LINE_MAX];
+	int n, n2;
+
+	if (history_parse(s, &h) != 0)
+		return;
+	if (memchr(h.preset, '\0', sizeof h.preset) == NULL ||
+	    h.preset[0] == '\0')
+		die("history_parse left a bad preset id", s);
+	if (h.planned_s < 0 || h.planned_s > NUMBER_MAX || h.active_s < 0 ||
+	    h.active_s > NUMBER_MAX || h.steps_done < 0 ||
+	    h.steps_done > h.steps_total || h.steps_total > NUMBER_MAX ||
+	    h.utc_offset_s < -(14 * 3600 + 59 * 60) ||
+	    h.utc_offset_s > 14 * 3600 + 59 * 60)
+		die("history_parse gave values out of range", s);
+	n = history_format(&h, line, sizeof line);
+	if (n < 0)
+		die("history_format refuses an entry history_parse accepted",
+		    s);
+	if ((size_t)n != strlen(line) || line[n - 1] != '\n')
+		die("history_format's length or newline is wrong", line);
+	if (history_parse(line, &h2) != 0)
+		die("history_parse refuses what history_format wrote", line);
+	if (!same_entry(&h, &h2))
+		die("history line does not round-trip", line);
+	n2 = history_format(&h2, line2, sizeof line2);
+	if (n2 != n || strcmp(line, line2) != 0)
+		die("history_format is not stable", line);
+}
+
+static uint64_t
+take(const uint8_t **p, size_t *left, size_t bytes)
+{
+	uint64_t v = 0;
+
+	while (bytes-- > 0 && *left > 0) {
+		v = v << 8 | **p;
+		(*p)++;
+		(*left)--;
+	}
+	return v;
+}
+
+/* An entry made from the raw bytes.  start and the offset are kept in
+ * the range the program can produce (time(NULL) and a real zone's
+ * tm_gmtoff in whole minutes), so that only real problems are reported. */
+static void
+check_history_entry(const uint8_t *data, size_t size)
+{
+	struct history_entry h, back;
+	char buf[HISTORY_LINE_MAX + 16];
+	size_t bufsize, k;
+	int n;
+
+	memset(&h, 0, sizeof h);
+	h.start = (time_t)(take(&data, &size, 6) % (2ULL << 38)) -
+		  (time_t)(1ULL << 38);
+	/* whole minutes: the line has no seconds of offset, so LMT-style
+	 * offsets such as +00:19:32 would not round-trip (pre-1937 only) */
+	h.utc_offset_s =
+	    ((int)(take(&data, &size, 2) % (2 * 15 * 60 + 1)) - 15 * 60) * 60;
+	h.planned_s = (long)(take(&data, &size, 3) % 10000100) - 50;
+	h.active_s = (long)(take(&data, &size, 3) % 10000100) - 50;
+	h.steps_done = (long)(take(&data, &size, 3) % 10000100) - 50;
+	h.steps_total = (long)(take(&data, &size, 3) % 10000100) - 50;
+	h.done = take(&data, &size, 1) & 1;
+	bufsize = (size_t)take(&data, &size, 1) + 1;
+	for (k = 0; k < sizeof h.preset && size > 0; k++) {
+		h.preset[k] = (char)data[0];
+		data++;
+		size--;
+	}
+	n = history_format(&h, buf, bufsize);
+	if (n < 0)
+		return;
+	if ((size_t)n >= bufsize || (size_t)n != strlen(buf))
+		die("history_format's return disagrees with the buffer", buf);
+	if (history_parse(buf, &back) != 0)
+		die("history_parse refuses what history_format wrote", buf);
+	if (!same_entry(&h, &back))
+		die("formatted entry does not parse back the same", buf);
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *s;
+	long v;
+	size_t i;
+
+	s = malloc(size + 1);
+	if (s == NULL)
+		return 0;
+	memcpy(s, data, size);
+	s[size] = '\0';
+
+	check_numbers(s);
+	if (duration_parse(s, &v) == 0)
+		for (i = 0; i < 16; i++)
+			check_format(v, i);
+	/* raw values too, negative and huge */
+	if (size >= 8) {
+		int64_t raw;
+
+		memcpy(&raw, data, sizeof raw);
+		check_format((long)raw, 64);
+		check_format((long)raw, (size_t)data[size - 1] % 20);
+	}
+	check_history_line(s);
+	/* each line of a multi-line input too, as history_read sees them */
+	if (memchr(s, '\n', size) != NULL) {
+		char *line = s, *nl;
+
+		while ((nl = strchr(line, '\n')) != NULL) {
+			char saved = nl[1];
+
+			nl[1] = '\0';
+			check_history_line(line);
+			nl[1] = saved;
+			line = nl + 1;
+		}
+	}
+	check_history_entry(data, size);
+	free(s);
+	return 0;
+}
