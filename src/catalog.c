@@ -990,6 +990,9 @@ catalog_add_static(struct catalog *cat, const char *name,
 		diag_set(d, name, 0, 0, "out of memory");
 		return -1;
 	}
+	/* The arrays are shared by every catalog made in this process;
+	 * catalog_finish() resolves their items again each time, so each
+	 * catalog sees its own merge. */
 	doc->is_static = true;
 	doc->exercises = exercises;
 	doc->exercises_count = (unsigned)exercises_count;
