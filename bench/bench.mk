@@ -40,13 +40,15 @@ $(BENCH_BUILD)/empty: bench/empty.c | $(BENCH_BUILD)
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< -Wl,--no-as-needed $(LIB_LIBS) \
 	    $(LDFLAGS)
 
-$(BENCH_BUILD)/spawn_time: bench/spawn_time.c | $(BENCH_BUILD)
+$(BENCH_BUILD)/spawn_time: bench/spawn_time.c bench/clock_ns.c \
+                           bench/clock_ns.h | $(BENCH_BUILD)
 	@echo "  LD      $@"
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS)
+	$(Q)$(CC) $(ALL_CFLAGS) -Ibench -o $@ $< bench/clock_ns.c $(LDFLAGS)
 
-$(BENCH_BUILD)/run_time: bench/run_time.c | $(BENCH_BUILD)
+$(BENCH_BUILD)/run_time: bench/run_time.c bench/clock_ns.c bench/clock_ns.h \
+                         | $(BENCH_BUILD)
 	@echo "  LD      $@"
-	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS)
+	$(Q)$(CC) $(ALL_CFLAGS) -Ibench -o $@ $< bench/clock_ns.c $(LDFLAGS)
 
 $(BENCH_BUILD)/yaml_scan: bench/yaml_scan.c bench/yaml_scan.h | $(BENCH_BUILD)
 	@echo "  LD      $@"
@@ -56,7 +58,9 @@ $(BENCH_BUILD)/yaml_scan: bench/yaml_scan.c bench/yaml_scan.h | $(BENCH_BUILD)
 # Links the core objects like the unit tests do, and times catalog loading
 # in-process against yaml_scan() on the same buffer.
 $(BENCH_BUILD)/load_time: bench/load_time.c bench/yaml_scan.c \
-                          bench/yaml_scan.h $(CORE_OBJS) | $(BENCH_BUILD)
+                          bench/yaml_scan.h bench/clock_ns.c \
+                          $(CORE_OBJS) | $(BENCH_BUILD)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(LIB_CFLAGS) -Ibench -o $@ bench/load_time.c \
-	    bench/yaml_scan.c $(CORE_OBJS) $(CORE_LIBS) $(LDFLAGS)
+	    bench/yaml_scan.c bench/clock_ns.c $(CORE_OBJS) $(CORE_LIBS) \
+	    $(LDFLAGS)

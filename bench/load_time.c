@@ -17,34 +17,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock_ns.h"
 #include "catalog.h"
 #include "yaml_scan.h"
 
 int main(int argc, char **argv);
-
-static uint64_t
-now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static uint64_t
-median(uint64_t *v, int n)
-{
-	qsort(v, (size_t)n, sizeof *v, cmp_u64);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 static unsigned char *
 slurp(const char *path, size_t *len)
@@ -156,8 +133,8 @@ main(int argc, char **argv)
 		}
 		printf("%s %zu %ld %zu %llu %llu %llu %llu\n", argv[f], len,
 		       events, exercises,
-		       (unsigned long long)median(load, n),
-		       (unsigned long long)median(scan, n),
+		       (unsigned long long)median_ns(load, (size_t)n),
+		       (unsigned long long)median_ns(scan, (size_t)n),
 		       (unsigned long long)lmin, (unsigned long long)smin);
 		free(data);
 	}

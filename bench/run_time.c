@@ -27,18 +27,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock_ns.h"
+
 extern char **environ;
 
 int main(int argc, char **argv);
-
-static uint64_t
-now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
 
 int
 main(int argc, char **argv)

@@ -21,28 +21,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock_ns.h"
+
 extern char **environ;
 
 int main(int argc, char **argv);
 
 enum { CMDS_MAX = 8 };
-
-static uint64_t
-now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
-static int
-cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
 
 static uint64_t
 run_once(char **cmd, const posix_spawn_file_actions_t *fa)
@@ -111,7 +96,7 @@ main(int argc, char **argv)
 			t[k][r] = run_once(cmd[k], &fa);
 		}
 	for (k = 0; k < ncmd; k++) {
-		qsort(t[k], (size_t)n, sizeof *t[k], cmp_u64);
+		sort_ns(t[k], (size_t)n);
 		printf("%d %llu %llu %llu %llu\n", k,
 		       (unsigned long long)(n % 2 ? t[k][n / 2]
 		                                  : (t[k][n / 2 - 1] +
