@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,11 +175,14 @@ int
 history_append(const char *path, const struct history_entry *h,
                struct diag *d)
 {
-	char line[HISTORY_LINE_MAX], dir[4096], *slash;
+	char buf[HISTORY_LINE_MAX + 1], *line = buf + 1, dir[4096], *slash;
 	int fd, n, saved;
 	ssize_t wrote;
+	struct stat st;
+	char last;
 
-	n = history_format(h, line, sizeof line);
+	buf[0] = '\n';
+	n = history_format(h, line, sizeof buf - 1);
 	if (n < 0) {
 		diag_set(d, path, 0, 0, "cannot format the history line");
 		return -1;
@@ -193,10 +197,19 @@ history_append(const char *path, const struct history_entry *h,
 			return -1;
 		}
 	}
-	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0)
+		fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0) {
 		diag_set(d, path, 0, 0, "cannot open: %s", strerror(errno));
 		return -1;
+	}
+	/* a crash may have cut the last line short: start on a line of our
+	 * own, or ours would be glued to it and both be lost */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n') {
+		line = buf;
+		n++;
 	}
 	/* one write of the whole line: O_APPEND makes it atomic against
 	 * other writers, so lines never interleave */

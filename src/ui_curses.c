@@ -922,7 +922,6 @@ draw_overlay(struct ui *ui)
 	    NULL,
 	};
 
-	(void)ui;
 	switch (ui->overlay) {
 	case OVERLAY_HELP:
 		draw_dialog(help);
@@ -1371,7 +1370,7 @@ loop(struct ui *ui, int sig_fd)
 		rc = poll(fds, 2, timeout);
 		if (rc < 0 && errno != EINTR)
 			break;
-		quit = resized = suspended = 0;
+		quit = resized = suspended = continued = 0;
 		/* a signal writes to the pipe (or interrupts the poll) */
 		if (rc < 0 || (fds[1].revents & POLLIN))
 			signals_take(&quit, &resized, &suspended, &continued);
@@ -1388,7 +1387,11 @@ loop(struct ui *ui, int sig_fd)
 			on_resize();
 		if (suspended)
 			suspend(ui);
-		if (resized || suspended || quit ||
+		/* stopped and continued from outside (SIGSTOP): whatever ran
+		 * in the meantime may have drawn over the screen */
+		if (continued && !suspended)
+			clearok(curscr, TRUE);
+		if (resized || suspended || quit || continued ||
 		    (fds[0].revents & (POLLIN | POLLHUP | POLLERR)))
 			ui->dirty = true;
 		/* read keys only when there are some (each getch() is a
