@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,8 +205,12 @@ history_append(const char *path, const struct history_entry *h,
 		diag_set(d, path, 0, 0, "cannot open: %s", strerror(errno));
 		return -1;
 	}
-	/* a crash may have cut the last line short: start on a line of our
-	 * own, or ours would be glued to it and both be lost */
+	/* A crash may have cut the last line short: start on a line of our
+	 * own, or ours would be glued to it and both be lost.  The lock keeps
+	 * other backease processes from appending between the look and the
+	 * write (a line they are writing can show a size that ends mid-line);
+	 * where locks are not supported, we go on without. */
+	(void)flock(fd, LOCK_EX);
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
 	    pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n') {
 		line = buf;
