@@ -106,10 +106,12 @@ $(BUILD)/builtin_catalog.o: $(BUILD)/builtin_catalog.c
 $(BUILD) $(BUILD)/tests:
 	@mkdir -p $@
 
-$(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJS) | $(BUILD)/tests
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/scratch.c tests/unit/scratch.h \
+                  $(CORE_OBJS) | $(BUILD)/tests
 	@echo "  CC      $<"
-	$(Q)$(CC) $(ALL_CFLAGS) $(LIB_CFLAGS) -Itests/unit -o $@ $< $(CORE_OBJS) \
-	    $(CMOCKA_LIBS) $(CORE_LIBS) $(LDFLAGS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LIB_CFLAGS) -Itests/unit -o $@ $< \
+	    tests/unit/scratch.c $(CORE_OBJS) $(CMOCKA_LIBS) $(CORE_LIBS) \
+	    $(LDFLAGS)
 
 run: check-deps
 	@$(MAKE) --no-print-directory $(BIN)

@@ -25,6 +25,7 @@
 #include "text.h"
 #include "timeline.h"
 #include "timing.h"
+#include "scratch.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -171,28 +172,6 @@ preset_seconds(const struct preset *p)
 	assert_true(ms > 0);
 	assert_int_equal(ms % 1000, 0);
 	return (long)(ms / 1000);
-}
-
-/* A scratch directory, removed with everything in it afterwards. */
-static char scratch[64];
-
-static void
-make_scratch(void)
-{
-	snprintf(scratch, sizeof scratch, "/tmp/backease-test.XXXXXX");
-	assert_non_null(mkdtemp(scratch));
-}
-
-static void
-remove_scratch(void)
-{
-	char cmd[128];
-
-	if (scratch[0] == '\0')
-		return;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", scratch);
-	assert_int_equal(system(cmd), 0);
-	scratch[0] = '\0';
 }
 
 static void

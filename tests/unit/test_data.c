@@ -25,6 +25,7 @@
 #include "idmap.h"
 #include "text.h"
 #include "yamlpos.h"
+#include "scratch.h"
 
 static bool utf8_locale;
 
@@ -760,27 +761,6 @@ history_malformed_lines(void **state)
 	longline[sizeof longline - 1] = '\0';
 	memcpy(longline, "2023-11-14T23:13:20+01:00\tp\t", 28);
 	assert_int_equal(history_parse(longline, &h), -1);
-}
-
-static char scratch[64];
-
-static void
-make_scratch(void)
-{
-	snprintf(scratch, sizeof scratch, "/tmp/backease-test.XXXXXX");
-	assert_non_null(mkdtemp(scratch));
-}
-
-static void
-remove_scratch(void)
-{
-	char cmd[128];
-
-	if (scratch[0] == '\0')
-		return;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", scratch);
-	assert_int_equal(system(cmd), 0);
-	scratch[0] = '\0';
 }
 
 struct collected {

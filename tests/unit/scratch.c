@@ -1,0 +1,32 @@
+/* scratch: a temporary directory for the unit tests. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "scratch.h"
+
+char scratch[64];
+
+void
+make_scratch(void)
+{
+	snprintf(scratch, sizeof scratch, "/tmp/backease-test.XXXXXX");
+	assert_non_null(mkdtemp(scratch));
+}
+
+void
+remove_scratch(void)
+{
+	char cmd[128];
+
+	if (scratch[0] == '\0')
+		return;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", scratch);
+	assert_int_equal(system(cmd), 0);
+	scratch[0] = '\0';
+}
