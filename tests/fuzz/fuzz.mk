@@ -91,18 +91,19 @@ $(FUZZ_OBJDIR)/arena-chunks.o: src/arena.c | $(FUZZ_OBJDIR) fuzz-check
 	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -fno-sanitize=address \
 	    -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
-$(FUZZ_DIR)/fuzz_%: $(FUZZ_SRC)/fuzz_%.c $(FUZZ_OBJS) | $(FUZZ_OBJDIR) fuzz-check
+$(FUZZ_DIR)/fuzz_%: $(FUZZ_SRC)/fuzz_%.c $(FUZZ_SRC)/common.c $(FUZZ_OBJS) \
+                    | $(FUZZ_OBJDIR) fuzz-check
 	@echo "  FUZZLD  $@"
 	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -Werror -fsanitize=fuzzer -MMD -MP \
-	    -MF $(FUZZ_OBJDIR)/$(notdir $@).d -o $@ $< $(FUZZ_OBJS) \
-	    $(CORE_LIBS)
+	    -MF $(FUZZ_OBJDIR)/$(notdir $@).d -o $@ $< $(FUZZ_SRC)/common.c \
+	    $(FUZZ_OBJS) $(CORE_LIBS)
 
-$(FUZZ_DIR)/fuzz_catalog_arena: $(FUZZ_SRC)/fuzz_catalog.c $(FUZZ_ARENA_OBJS) \
-                                | $(FUZZ_OBJDIR) fuzz-check
+$(FUZZ_DIR)/fuzz_catalog_arena: $(FUZZ_SRC)/fuzz_catalog.c $(FUZZ_SRC)/common.c \
+                                $(FUZZ_ARENA_OBJS) | $(FUZZ_OBJDIR) fuzz-check
 	@echo "  FUZZLD  $@"
 	$(Q)$(FUZZ_CC) $(FUZZ_CFLAGS) -Werror -fsanitize=fuzzer -MMD -MP \
-	    -MF $(FUZZ_OBJDIR)/$(notdir $@).d -o $@ $< $(FUZZ_ARENA_OBJS) \
-	    $(CORE_LIBS)
+	    -MF $(FUZZ_OBJDIR)/$(notdir $@).d -o $@ $< $(FUZZ_SRC)/common.c \
+	    $(FUZZ_ARENA_OBJS) $(CORE_LIBS)
 
 # Fuzzes over a copy of the corpus (build/fuzz/corpus/, kept between runs,
 # so the repository's seeds stay as they are): three quarters of the time

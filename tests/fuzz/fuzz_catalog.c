@@ -29,6 +29,7 @@
 #include "sources.h"
 #include "timeline.h"
 #include "timing.h"
+#include "common.h"
 
 #ifndef FUZZ_BUILTIN_EVERY
 #define FUZZ_BUILTIN_EVERY 4
@@ -37,22 +38,10 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void
+static _Noreturn void
 die(const char *what, const char *detail)
 {
-	fprintf(stderr, "fuzz_catalog: invariant broken: %s\n", what);
-	if (detail != NULL) {
-		const unsigned char *p = (const unsigned char *)detail;
-
-		fputs("  text: \"", stderr);
-		for (; *p != '\0'; p++)
-			if (*p < 0x20 || *p >= 0x7f || *p == '"' || *p == '\\')
-				fprintf(stderr, "\\x%02x", *p);
-			else
-				fputc(*p, stderr);
-		fputs("\"\n", stderr);
-	}
-	abort();
+	fuzz_die("fuzz_catalog", what, "text", detail);
 }
 
 /* An independent check (not text_is_clean(), which is under test): valid

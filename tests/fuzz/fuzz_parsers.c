@@ -25,28 +25,17 @@
 
 #include "duration.h"
 #include "history.h"
+#include "common.h"
 
 enum { NUMBER_MAX = 9999999 };
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void
+static _Noreturn void
 die(const char *what, const char *input)
 {
-	fprintf(stderr, "fuzz_parsers: invariant broken: %s\n", what);
-	if (input != NULL) {
-		const unsigned char *p = (const unsigned char *)input;
-
-		fputs("  input: \"", stderr);
-		for (; *p != '\0'; p++)
-			if (*p < 0x20 || *p >= 0x7f || *p == '"' || *p == '\\')
-				fprintf(stderr, "\\x%02x", *p);
-			else
-				fputc(*p, stderr);
-		fputs("\"\n", stderr);
-	}
-	abort();
+	fuzz_die("fuzz_parsers", what, "input", input);
 }
 
 /* ---- reference parsers ------------------------------------------------ */
