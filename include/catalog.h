@@ -128,6 +128,12 @@ const char *catalog_suggest_preset(const struct catalog *cat,
 const char *catalog_suggest_exercise(const struct catalog *cat,
                                      const char *name);
 
+/* What a resolved preset asks for: the positions its moves use
+ * ("seated, standing", or "anywhere") and their equipment ("chair, wall",
+ * or "nothing"), each listed once. */
+void preset_where(const struct preset *p, char *where, size_t wsize,
+                  char *needs, size_t nsize);
+
 const char *exercise_kind_name(enum exercise_kind k);
 const char *position_name(enum position p);
 const char *sides_name(enum sides s);

@@ -22,6 +22,10 @@ struct run_options {
 int run_record(const struct timeline *tl, const struct engine_snapshot *end,
                time_t started);
 
+/* Prints "done: NAME M:SS" or "quit: NAME M:SS" (active time), the line
+ * both front ends end a run with. */
+void run_print_end(const char *name, const struct engine_snapshot *end);
+
 /* True the first time backease runs for this user (the safety note is
  * due); run_safety_shown() remembers that it was shown. */
 bool run_safety_due(void);

@@ -1330,6 +1330,48 @@ catalog_suggest_exercise(const struct catalog *cat, const char *name)
 	               cat->exercises_count);
 }
 
+void
+preset_where(const struct preset *p, char *where, size_t wsize, char *needs,
+             size_t nsize)
+{
+	static const enum position order[] = {POSITION_SEATED,
+	                                      POSITION_STANDING,
+	                                      POSITION_FLOOR};
+	bool used[4] = {false};
+	size_t i, n = 0, m = 0;
+	unsigned j, k;
+
+	where[0] = needs[0] = '\0';
+	for (j = 0; j < p->items_count; j++) {
+		const struct exercise *ex = p->items[j].ex;
+
+		used[ex->position] = true;
+		for (k = 0; k < ex->equipment_count; k++) {
+			const char *it = ex->equipment[k];
+			bool dup = false;
+			const char *s;
+			size_t len = strlen(it);
+
+			for (s = needs; (s = strstr(s, it)) != NULL; s++)
+				if ((s == needs || s[-1] == ' ') &&
+				    (s[len] == ',' || s[len] == '\0'))
+					dup = true;
+			if (!dup && m + len + 3 < nsize)
+				m += (size_t)snprintf(needs + m, nsize - m,
+				                      "%s%s", m ? ", " : "", it);
+		}
+	}
+	for (i = 0; i < 3; i++)
+		if (used[order[i]] && n < wsize)
+			n += (size_t)snprintf(where + n, wsize - n, "%s%s",
+			                      n ? ", " : "",
+			                      position_name(order[i]));
+	if (n == 0)
+		snprintf(where, wsize, "anywhere");
+	if (m == 0)
+		snprintf(needs, nsize, "nothing");
+}
+
 const char *
 exercise_kind_name(enum exercise_kind k)
 {

@@ -140,63 +140,6 @@ print_cell(const char *s, size_t cols)
 		putchar(' ');
 }
 
-/* "seated, standing" for the positions a preset's moves use. */
-static void
-preset_positions(const struct preset *p, char *buf, size_t size)
-{
-	static const enum position order[] = {POSITION_SEATED,
-	                                      POSITION_STANDING,
-	                                      POSITION_FLOOR};
-	bool used[4] = {false};
-	size_t i, n = 0;
-	unsigned j;
-
-	for (j = 0; j < p->items_count; j++)
-		used[p->items[j].ex->position] = true;
-	buf[0] = '\0';
-	for (i = 0; i < 3; i++) {
-		if (!used[order[i]])
-			continue;
-		n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? ", " : "",
-		                      position_name(order[i]));
-		if (n >= size)
-			return;
-	}
-	if (n == 0)
-		snprintf(buf, size, "anywhere");
-}
-
-/* "dumbbell, chair", or "nothing". */
-static void
-preset_equipment(const struct preset *p, char *buf, size_t size)
-{
-	size_t n = 0;
-	unsigned j, k;
-
-	buf[0] = '\0';
-	for (j = 0; j < p->items_count; j++) {
-		const struct exercise *ex = p->items[j].ex;
-
-		for (k = 0; k < ex->equipment_count; k++) {
-			const char *item = ex->equipment[k];
-			size_t len = strlen(item);
-			const char *hit = strstr(buf, item);
-
-			/* listed already (as a whole word)? */
-			while (hit != NULL &&
-			       !((hit == buf || hit[-1] == ' ') &&
-			         (hit[len] == ',' || hit[len] == '\0')))
-				hit = strstr(hit + 1, item);
-			if (hit != NULL || n + len + 3 >= size)
-				continue;
-			n += (size_t)snprintf(buf + n, size - n, "%s%s",
-			                      n ? ", " : "", item);
-		}
-	}
-	if (n == 0)
-		snprintf(buf, size, "nothing");
-}
-
 /* ---- commands ---------------------------------------------------------- */
 
 static int
@@ -234,8 +177,8 @@ cmd_list(const struct cli *c)
 			duration_format(
 			    (long)(timeline_preset_ms(p, &opt) / 1000), time,
 			    sizeof time);
-			preset_positions(p, where, sizeof where);
-			preset_equipment(p, needs, sizeof needs);
+			preset_where(p, where, sizeof where, needs,
+			             sizeof needs);
 			print_cell(p->id, 21);
 			print_cell(p->name, 29);
 			printf("%6s  ", time);

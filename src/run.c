@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <string.h>
 
+#include "duration.h"
 #include "history.h"
 #include "paths.h"
 
@@ -39,6 +40,17 @@ run_record(const struct timeline *tl, const struct engine_snapshot *end,
 		return -1;
 	}
 	return 0;
+}
+
+void
+run_print_end(const char *name, const struct engine_snapshot *end)
+{
+	char t[16];
+
+	duration_format((long)((end->active_ms + 500) / 1000), t, sizeof t);
+	printf("%s: %s %s\n", end->state == ENGINE_DONE ? "done" : "quit",
+	       name, t);
+	fflush(stdout);
 }
 
 /* A marker file in the state directory says the note was shown. */

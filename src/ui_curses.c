@@ -233,49 +233,6 @@ draw_dialog(const char *const *lines)
 
 /* ---- the menu ------------------------------------------------------------ */
 
-/* "seated, standing" and "chair, wall" for a preset's moves. */
-static void
-preset_where(const struct preset *p, char *where, size_t wsize, char *needs,
-             size_t nsize)
-{
-	static const enum position order[] = {POSITION_SEATED,
-	                                      POSITION_STANDING,
-	                                      POSITION_FLOOR};
-	bool used[4] = {false};
-	size_t i, n = 0, m = 0;
-	unsigned j, k;
-
-	where[0] = needs[0] = '\0';
-	for (j = 0; j < p->items_count; j++) {
-		const struct exercise *ex = p->items[j].ex;
-
-		used[ex->position] = true;
-		for (k = 0; k < ex->equipment_count; k++) {
-			const char *it = ex->equipment[k];
-			bool dup = false;
-			const char *s;
-			size_t len = strlen(it);
-
-			for (s = needs; (s = strstr(s, it)) != NULL; s++)
-				if ((s == needs || s[-1] == ' ') &&
-				    (s[len] == ',' || s[len] == '\0'))
-					dup = true;
-			if (!dup && m + len + 3 < nsize)
-				m += (size_t)snprintf(needs + m, nsize - m,
-				                      "%s%s", m ? ", " : "", it);
-		}
-	}
-	for (i = 0; i < 3; i++)
-		if (used[order[i]] && n < wsize)
-			n += (size_t)snprintf(where + n, wsize - n, "%s%s",
-			                      n ? ", " : "",
-			                      position_name(order[i]));
-	if (n == 0)
-		snprintf(where, wsize, "anywhere");
-	if (m == 0)
-		snprintf(needs, nsize, "nothing");
-}
-
 static bool
 matches_filter(const struct preset *p, const char *filter)
 {
@@ -1411,7 +1368,6 @@ ui_curses_main(const struct catalog *cat, const struct preset *preset,
 	struct ui ui;
 	SCREEN *scr;
 	int sig_fd;
-	char t[16];
 
 	memset(&ui, 0, sizeof ui);
 	ui.cat = cat;
@@ -1471,12 +1427,7 @@ ui_curses_main(const struct catalog *cat, const struct preset *preset,
 	delscreen(scr);
 	free(ui.shown);
 	/* one line for the scrollback, as plain mode ends */
-	if (ui.ran) {
-		duration_format((long)((ui.end.active_ms + 500) / 1000), t,
-		                sizeof t);
-		printf("%s: %s %s\n",
-		       ui.end.state == ENGINE_DONE ? "done" : "quit",
-		       ui.preset->name, t);
-	}
+	if (ui.ran)
+		run_print_end(ui.preset->name, &ui.end);
 	return ui.exit_status;
 }

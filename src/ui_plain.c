@@ -226,11 +226,7 @@ ui_plain_run(const struct preset *p, const struct run_options *ro)
 	}
 
 	engine_snapshot(pl.e, run_clock_now(&pl.clock), &snap);
-	duration_format((long)((snap.active_ms + 500) / 1000), total,
-	                sizeof total);
-	printf("%s: %s %s\n", snap.state == ENGINE_DONE ? "done" : "quit",
-	       p->name, total);
-	fflush(stdout);
+	run_print_end(p->name, &snap);
 	run_record(&tl, &snap, started);
 	engine_free(pl.e);
 	timeline_free(&tl);
