@@ -1074,57 +1074,51 @@ fail:
 	return -1;
 }
 
+/* catalog.d holds visible *.yaml files. */
 static int
-name_order(const void *a, const void *b)
+is_catalog_file(const struct dirent *de)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	size_t n = strlen(de->d_name);
+
+	return de->d_name[0] != '.' && n > 5 &&
+	       strcmp(de->d_name + n - 5, ".yaml") == 0;
+}
+
+/* Byte order, not alphasort()'s locale order: the same in every locale. */
+static int
+name_order(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
 int
 catalog_add_dir(struct catalog *cat, const char *dir, struct diag *d)
 {
-	DIR *dp = opendir(dir);
-	struct dirent *de;
-	char **names = NULL, **grown, *path;
-	size_t count = 0, i, n;
-	int rc = 0;
+	struct dirent **names;
+	char path[4096];
+	int count, i, rc = 0;
 
-	if (dp == NULL) {
+	count = scandir(dir, &names, is_catalog_file, name_order);
+	if (count < 0) {
 		if (errno == ENOENT || errno == ENOTDIR)
 			return 0;
 		diag_set(d, dir, 0, 0, "cannot read directory: %s",
 		         strerror(errno));
 		return -1;
 	}
-	while ((de = readdir(dp)) != NULL) {
-		n = strlen(de->d_name);
-		if (de->d_name[0] == '.' || n < 6 ||
-		    strcmp(de->d_name + n - 5, ".yaml") != 0)
-			continue;
-		grown = realloc(names, (count + 1) * sizeof *names);
-		if (grown == NULL || (grown[count] = strdup(de->d_name)) == NULL) {
-			names = grown != NULL ? grown : names;
-			diag_set(d, dir, 0, 0, "out of memory");
-			rc = -1;
-			break;
-		}
-		names = grown;
-		count++;
-	}
-	closedir(dp);
-	if (rc == 0)
-		qsort(names, count, sizeof *names, name_order);
 	for (i = 0; i < count; i++) {
 		if (rc == 0) {
-			n = strlen(dir) + strlen(names[i]) + 2;
-			path = malloc(n);
-			if (path == NULL) {
-				diag_set(d, dir, 0, 0, "out of memory");
+			if ((size_t)snprintf(path, sizeof path, "%s/%s", dir,
+			                     names[i]->d_name) >= sizeof path) {
+				char shown[120];
+
+				text_escape(names[i]->d_name, shown,
+				            sizeof shown);
+				diag_set(d, dir, 0, 0, "file name too long: %s",
+				         shown);
 				rc = -1;
 			} else {
-				snprintf(path, n, "%s/%s", dir, names[i]);
 				rc = catalog_add_file(cat, path, d);
-				free(path);
 			}
 		}
 		free(names[i]);
