@@ -69,6 +69,7 @@ struct ui {
 	struct engine *e;
 	struct run_clock clock;
 	time_t started;
+	size_t rung_step; /* the step the bell last marked */
 	unsigned last_remaining_s;
 	char notice[120];
 	struct engine_snapshot end; /* for the summary */
@@ -991,6 +992,7 @@ start_run(struct ui *ui, const struct preset *p)
 	engine_set_late_ms(ui->e, (uint64_t)(ENGINE_LATE_MS * ui->ro->speed));
 	ui->started = time(NULL);
 	ui->screen = SCREEN_RUN;
+	ui->rung_step = 0;
 	ui->last_remaining_s = 0;
 	announce(ui);
 	return 0;
@@ -1024,15 +1026,16 @@ leave_summary(struct ui *ui, bool to_menu)
 	}
 }
 
-/* After each update: a bell on every step change and in the last three
- * seconds of the longer steps. */
+/* After each update: a bell on every step change, whether time or a key
+ * moved it, and in the last three seconds of the longer steps. */
 static void
-after_update(struct ui *ui, unsigned began, uint64_t now)
+after_update(struct ui *ui, uint64_t now)
 {
 	struct engine_snapshot sn;
 
 	engine_snapshot(ui->e, now, &sn);
-	if (began > 0) {
+	if (sn.index != ui->rung_step) {
+		ui->rung_step = sn.index;
 		ring(ui);
 		announce(ui);
 		ui->notice[0] = '\0';
@@ -1049,11 +1052,7 @@ static void
 key_run(struct ui *ui, int ch, uint64_t now)
 {
 	enum engine_state st = engine_state(ui->e);
-	unsigned before = (unsigned)-1;
-	struct engine_snapshot sn;
 
-	engine_snapshot(ui->e, now, &sn);
-	before = (unsigned)sn.index;
 	switch (ch) {
 	case ' ':
 		engine_toggle_pause(ui->e, now);
@@ -1094,13 +1093,6 @@ key_run(struct ui *ui, int ch, uint64_t now)
 		break;
 	default:
 		break;
-	}
-	if (ui->e != NULL && !engine_over(ui->e)) {
-		engine_snapshot(ui->e, now, &sn);
-		if (sn.index != before) {
-			ring(ui);
-			announce(ui);
-		}
 	}
 }
 
@@ -1299,14 +1291,13 @@ loop(struct ui *ui, int sig_fd)
 	struct pollfd fds[2];
 	int quit, resized, suspended, continued, timeout, ch, rc;
 	uint64_t now, deadline;
-	unsigned began;
 
 	while (!ui->done) {
 		now = run_clock_now(&ui->clock);
 		timeout = -1;
 		if (ui->screen == SCREEN_RUN) {
-			began = engine_update(ui->e, now);
-			after_update(ui, began, now);
+			engine_update(ui->e, now);
+			after_update(ui, now);
 			if (engine_over(ui->e)) {
 				ring(ui);
 				end_run(ui);
