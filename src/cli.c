@@ -1,4 +1,5 @@
-/* cli: parsing the command line and the non-interactive commands. */
+/* cli: the command line: global options, each command's own options, and
+ * dispatch to the command's file (cmd_*.c). */
 #include "cli.h"
 
 #include <getopt.h>
@@ -7,27 +8,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "catalog.h"
+#include "cmd.h"
 #include "duration.h"
-#include "run.h"
 #include "safety.h"
-#include "sources.h"
 #include "text.h"
 #include "timeline.h"
-#include "ui_curses.h"
-#include "ui_plain.h"
 
-enum { EXIT_DATA = 1, EXIT_USAGE = 2 };
-
-struct cli {
-	char **catalogs;
-	size_t catalogs_count;
-	bool plain;
-	bool exercises; /* list --exercises */
-	struct run_options run;
+static const struct cmd_entry *const commands[] = {
+	&cmd_run_entry,  &cmd_list_entry,  &cmd_show_entry,
+	&cmd_plan_entry, &cmd_check_entry,
 };
+#define COMMANDS_COUNT (sizeof commands / sizeof commands[0])
+
+/* Named in SPEC but not built yet. */
+static const char *const planned[] = {"stats", "quick", "remind",
+                                      "status"};
 
 static void
 usage(FILE *out)
@@ -76,380 +72,6 @@ usage(FILE *out)
 	        SAFETY_TEXT);
 }
 
-/* what is printed as "backease: <what> '<arg>'" */
-static int
-usage_error(const char *what, const char *arg)
-{
-	char shown[200];
-
-	text_escape(arg, shown, sizeof shown);
-	fprintf(stderr, "backease: %s '%s'\nTry 'backease --help'.\n", what,
-	        shown);
-	return EXIT_USAGE;
-}
-
-/* ---- catalog helpers --------------------------------------------------- */
-
-static int
-load_catalog(const struct cli *c, struct catalog *cat)
-{
-	struct diag d;
-	char msg[1200];
-
-	catalog_init(cat);
-	if (sources_load(cat, c->catalogs, c->catalogs_count, &d) != 0) {
-		diag_format(&d, msg, sizeof msg);
-		fprintf(stderr, "backease: %s\n", msg);
-		catalog_free(cat);
-		return -1;
-	}
-	return 0;
-}
-
-static const struct preset *
-find_preset(const struct catalog *cat, const char *name)
-{
-	const struct preset *p = catalog_preset(cat, name);
-	const char *hint;
-	char shown[200];
-
-	if (p != NULL)
-		return p;
-	text_escape(name, shown, sizeof shown);
-	hint = catalog_suggest_preset(cat, name);
-	if (hint != NULL)
-		fprintf(stderr,
-		        "backease: unknown preset '%s'; did you mean '%s'?\n",
-		        shown, hint);
-	else
-		fprintf(stderr,
-		        "backease: unknown preset '%s'; 'backease list' shows "
-		        "them\n",
-		        shown);
-	return NULL;
-}
-
-/* Prints s and pads it to cols display columns. */
-static void
-print_cell(const char *s, size_t cols)
-{
-	size_t w = text_columns(s);
-
-	fputs(s, stdout);
-	while (w++ < cols)
-		putchar(' ');
-}
-
-/* ---- commands ---------------------------------------------------------- */
-
-static int
-cmd_list(const struct cli *c)
-{
-	struct catalog cat;
-	struct timeline_options opt;
-	char where[64], needs[128], time[16];
-	size_t i;
-
-	if (load_catalog(c, &cat) != 0)
-		return EXIT_DATA;
-	if (c->exercises) {
-		printf("%-28s %-36s %-9s %-9s %s\n", "ID", "NAME", "KIND",
-		       "POSITION", "EQUIPMENT");
-		for (i = 0; i < cat.exercises_count; i++) {
-			const struct exercise *ex = cat.exercises[i];
-			unsigned k;
-
-			print_cell(ex->id, 29);
-			print_cell(ex->name, 37);
-			printf("%-9s %-9s ", exercise_kind_name(ex->kind),
-			       position_name(ex->position));
-			for (k = 0; k < ex->equipment_count; k++)
-				printf("%s%s", k ? ", " : "", ex->equipment[k]);
-			printf("%s\n", ex->equipment_count ? "" : "none");
-		}
-	} else {
-		opt = c->run.timeline;
-		printf("%-20s %-28s %6s  %-24s %s\n", "ID", "NAME", "TIME",
-		       "WHERE", "NEEDS");
-		for (i = 0; i < cat.presets_count; i++) {
-			const struct preset *p = cat.presets[i];
-
-			duration_format(
-			    (long)(timeline_preset_ms(p, &opt) / 1000), time,
-			    sizeof time);
-			preset_where(p, where, sizeof where, needs,
-			             sizeof needs);
-			print_cell(p->id, 21);
-			print_cell(p->name, 29);
-			printf("%6s  ", time);
-			print_cell(where, 25);
-			printf("%s\n", needs);
-		}
-	}
-	catalog_free(&cat);
-	return 0;
-}
-
-static void
-show_exercise(const struct exercise *ex)
-{
-	char timing[160];
-	unsigned i;
-
-	timing_describe(&ex->timing, timing, sizeof timing);
-	printf("%s (%s)\n", ex->name, ex->id);
-	printf("  kind      %s\n", exercise_kind_name(ex->kind));
-	printf("  position  %s\n", position_name(ex->position));
-	printf("  needs     ");
-	for (i = 0; i < ex->equipment_count; i++)
-		printf("%s%s", i ? ", " : "", ex->equipment[i]);
-	printf("%s\n", ex->equipment_count ? "" : "nothing");
-	printf("  timing    %s\n", timing);
-	printf("\n");
-	for (i = 0; i < ex->steps_count; i++)
-		printf("  %u. %s\n", i + 1, ex->steps[i]);
-	for (i = 0; i < ex->cues_count; i++)
-		printf("%s%s\n", i ? "            " : "\n  cues      ",
-		       ex->cues[i]);
-	if (ex->caution != NULL)
-		printf("\n  caution   %s\n", ex->caution);
-	if (ex->source != NULL)
-		printf("\n  source    \"%s\"\n", ex->source);
-}
-
-static void
-show_preset(const struct preset *p, const struct timeline_options *opt)
-{
-	struct timeline tl;
-	char total[16], len[16], timing[160];
-	size_t i;
-
-	if (timeline_build(p, opt, &tl) != 0)
-		return;
-	duration_format((long)(tl.total_ms / 1000), total, sizeof total);
-	printf("%s (%s), %s%s\n", p->name, p->id, tl.self_paced ? "~" : "",
-	       total);
-	if (p->summary != NULL)
-		printf("%s\n", p->summary);
-	printf("\n");
-	for (i = 0; i < tl.moves_count; i++) {
-		duration_format((long)(tl.moves[i].duration_ms / 1000), len,
-		                sizeof len);
-		timing_describe(&p->items[i].timing, timing, sizeof timing);
-		printf("  %2zu  ", i + 1);
-		print_cell(tl.moves[i].ex->name, 37);
-		printf("%6s  %s\n", len, timing);
-	}
-	printf("\nTimes include %u s to get ready before each move.\n",
-	       opt->ready_s);
-	timeline_free(&tl);
-}
-
-static int
-cmd_show(const struct cli *c, const char *id)
-{
-	struct catalog cat;
-	const struct exercise *ex;
-	const struct preset *p;
-	const char *hint;
-	char shown[200];
-
-	if (load_catalog(c, &cat) != 0)
-		return EXIT_DATA;
-	p = catalog_preset(&cat, id);
-	ex = catalog_exercise(&cat, id);
-	if (p != NULL)
-		show_preset(p, &c->run.timeline);
-	else if (ex != NULL)
-		show_exercise(ex);
-	if (p == NULL && ex == NULL) {
-		text_escape(id, shown, sizeof shown);
-		hint = catalog_suggest_exercise(&cat, id);
-		if (hint == NULL)
-			hint = catalog_suggest_preset(&cat, id);
-		if (hint != NULL)
-			fprintf(stderr,
-			        "backease: no exercise or preset '%s'; did you "
-			        "mean '%s'?\n",
-			        shown, hint);
-		else
-			fprintf(stderr,
-			        "backease: no exercise or preset '%s'; 'backease "
-			        "list' and 'backease list --exercises' show "
-			        "them\n",
-			        shown);
-	}
-	catalog_free(&cat);
-	return p != NULL || ex != NULL ? 0 : EXIT_USAGE;
-}
-
-static int
-cmd_plan(const struct cli *c, const char *name)
-{
-	struct catalog cat;
-	const struct preset *p;
-	struct timeline tl;
-	char start[16], len[16], what[200];
-	size_t i;
-
-	if (load_catalog(c, &cat) != 0)
-		return EXIT_DATA;
-	p = find_preset(&cat, name);
-	if (p == NULL) {
-		catalog_free(&cat);
-		return EXIT_USAGE;
-	}
-	if (timeline_build(p, &c->run.timeline, &tl) != 0) {
-		catalog_free(&cat);
-		fprintf(stderr, "backease: out of memory\n");
-		return EXIT_DATA;
-	}
-	printf("%s (%s)\n", p->name, p->id);
-	printf("%7s %7s  %s\n", "START", "LENGTH", "STEP");
-	for (i = 0; i < tl.count; i++) {
-		const struct step *s = &tl.steps[i];
-
-		duration_format((long)(s->start_ms / 1000), start, sizeof start);
-		duration_format((long)(s->duration_ms / 1000), len, sizeof len);
-		step_describe(s, what, sizeof what);
-		printf("%7s %6s%s  %s\n", start, len,
-		       s->kind == STEP_SELF ? "~" : " ", what);
-	}
-	if (tl.self_paced)
-		printf("~ self-paced: planned at %d s a rep; the run waits "
-		       "for Enter\n",
-		       TIMING_SELF_REP_S);
-	duration_format((long)(tl.total_ms / 1000), len, sizeof len);
-	printf("total %s\n", len);
-	timeline_free(&tl);
-	catalog_free(&cat);
-	return 0;
-}
-
-/* Loads one more file on top of cat and reports it. */
-static int
-check_one(struct catalog *cat, const char *file, bool is_builtin)
-{
-	struct diag d;
-	char msg[1200], shown[300];
-	size_t ex_before = cat->exercises_count, pr_before = cat->presets_count;
-	int rc;
-
-	rc = is_builtin ? sources_add_builtin(cat, &d)
-	                : catalog_add_file(cat, file, &d);
-	if (rc == 0)
-		rc = catalog_finish(cat, &d);
-	if (rc != 0) {
-		diag_format(&d, msg, sizeof msg);
-		fprintf(stderr, "backease: %s\n", msg);
-		return -1;
-	}
-	text_escape(file, shown, sizeof shown);
-	printf("%s: ok (%zu exercises, %zu presets in the catalog; %zu and "
-	       "%zu new)\n",
-	       shown, cat->exercises_count, cat->presets_count,
-	       cat->exercises_count - ex_before, cat->presets_count - pr_before);
-	return 0;
-}
-
-static int
-cmd_check(const struct cli *c, char **files, size_t nfiles)
-{
-	struct catalog cat;
-	struct diag d;
-	char dir[4096], msg[1200];
-	size_t i;
-	int bad = 0;
-
-	if (nfiles == 0 && c->catalogs_count > 0) {
-		/* exactly what --catalog loads: those files, nothing built in */
-		if (load_catalog(c, &cat) != 0)
-			return EXIT_DATA;
-		printf("ok: %zu exercises, %zu presets from %zu file%s\n",
-		       cat.exercises_count, cat.presets_count, c->catalogs_count,
-		       c->catalogs_count == 1 ? "" : "s");
-		catalog_free(&cat);
-		return 0;
-	}
-	if (nfiles == 0) {
-		/* what every command loads: built-in, then catalog.d */
-		catalog_init(&cat);
-		if (check_one(&cat, BUILTIN_CATALOG_NAME, true) != 0) {
-			catalog_free(&cat);
-			return EXIT_DATA;
-		}
-		if (sources_user_dir(dir, sizeof dir) == 0) {
-			if (catalog_add_dir(&cat, dir, &d) != 0 ||
-			    catalog_finish(&cat, &d) != 0) {
-				diag_format(&d, msg, sizeof msg);
-				fprintf(stderr, "backease: %s\n", msg);
-				bad = 1;
-			}
-		}
-		catalog_free(&cat);
-		return bad ? EXIT_DATA : 0;
-	}
-	/* each file on its own, on top of the built-in catalog so that a
-	 * user file may use the built-in exercises */
-	for (i = 0; i < nfiles; i++) {
-		catalog_init(&cat);
-		if (sources_add_builtin(&cat, &d) != 0 ||
-		    check_one(&cat, files[i], false) != 0)
-			bad = 1;
-		catalog_free(&cat);
-	}
-	return bad ? EXIT_DATA : 0;
-}
-
-static int
-cmd_run(const struct cli *c, const char *name)
-{
-	struct catalog cat;
-	const struct preset *p;
-	const char *why = NULL;
-	int rc;
-
-	if (load_catalog(c, &cat) != 0)
-		return EXIT_DATA;
-	p = find_preset(&cat, name);
-	if (p == NULL) {
-		catalog_free(&cat);
-		return EXIT_USAGE;
-	}
-	if (!c->plain && !ui_curses_usable(&why))
-		fprintf(stderr, "backease: %s; using plain mode\n", why);
-	if (c->plain || why != NULL)
-		rc = ui_plain_run(p, &c->run);
-	else
-		rc = ui_curses_main(&cat, p, &c->run);
-	catalog_free(&cat);
-	return rc;
-}
-
-static int
-cmd_menu(const struct cli *c)
-{
-	struct catalog cat;
-	const char *why = NULL;
-	int rc;
-
-	if (c->plain || !ui_curses_usable(&why)) {
-		if (why != NULL)
-			fprintf(stderr, "backease: %s; the menu needs a "
-			                "terminal.\n",
-			        why);
-		fprintf(stderr, "Presets ('backease run ID' starts one):\n");
-		return cmd_list(c);
-	}
-	if (load_catalog(c, &cat) != 0)
-		return EXIT_DATA;
-	rc = ui_curses_main(&cat, NULL, &c->run);
-	catalog_free(&cat);
-	return rc;
-}
-
-/* ---- options ------------------------------------------------------------ */
-
 enum {
 	OPT_CATALOG = 256,
 	OPT_PLAIN,
@@ -459,10 +81,12 @@ enum {
 	OPT_READY,
 	OPT_SPEED,
 	OPT_BREATH,
-	OPT_EXERCISES,
+	/* A command's option val v is passed to getopt as
+	 * OPT_COMMAND * (command index + 1) + v. */
+	OPT_COMMAND = 1000,
 };
 
-static const struct option long_options[] = {
+static const struct option global_options[] = {
 	{"help", no_argument, NULL, 'h'},
 	{"version", no_argument, NULL, 'V'},
 	{"catalog", required_argument, NULL, OPT_CATALOG},
@@ -474,9 +98,48 @@ static const struct option long_options[] = {
 	{"ready", required_argument, NULL, OPT_READY},
 	{"speed", required_argument, NULL, OPT_SPEED},
 	{"breath", required_argument, NULL, OPT_BREATH},
-	{"exercises", no_argument, NULL, OPT_EXERCISES},
 	{NULL, 0, NULL, 0},
 };
+
+/* A command's option seen on the line, applied once the command is
+ * known. */
+struct pending {
+	size_t cmd;
+	int val;
+	const char *arg;
+	const char *name;
+};
+
+struct parse {
+	struct option *options; /* global, then every command's */
+	struct pending *pending;
+	size_t pending_count;
+};
+
+static int
+build_options(struct parse *ps, int argc)
+{
+	size_t n = sizeof global_options / sizeof global_options[0], i, k = 0;
+	const struct option *o;
+
+	for (i = 0; i < COMMANDS_COUNT; i++)
+		for (o = commands[i]->options; o != NULL && o->name; o++)
+			n++;
+	ps->options = calloc(n, sizeof *ps->options);
+	ps->pending = calloc((size_t)argc + 1, sizeof *ps->pending);
+	ps->pending_count = 0;
+	if (ps->options == NULL || ps->pending == NULL)
+		return -1;
+	for (o = global_options; o->name != NULL; o++)
+		ps->options[k++] = *o;
+	for (i = 0; i < COMMANDS_COUNT; i++)
+		for (o = commands[i]->options; o != NULL && o->name; o++) {
+			ps->options[k] = *o;
+			ps->options[k++].val =
+			    OPT_COMMAND * (int)(i + 1) + o->val;
+		}
+	return 0;
+}
 
 static int
 parse_speed(const char *s, double *out)
@@ -514,7 +177,7 @@ parse_breath(const char *s, unsigned *in, unsigned *out)
 /* An unknown option, with the closest real one when it looks like a
  * typo. */
 static int
-unknown_option(const char *arg)
+unknown_option(const struct option *options, const char *arg)
 {
 	const struct option *o, *best = NULL;
 	char name[64], shown[200];
@@ -523,7 +186,7 @@ unknown_option(const char *arg)
 	if (strncmp(arg, "--", 2) == 0) {
 		snprintf(name, sizeof name, "%s", arg + 2);
 		name[strcspn(name, "=")] = '\0';
-		for (o = long_options; o->name != NULL; o++) {
+		for (o = options; o->name != NULL; o++) {
 			d = text_distance(name, o->name);
 			if (d < best_d) {
 				best_d = d;
@@ -532,7 +195,7 @@ unknown_option(const char *arg)
 		}
 	}
 	if (best == NULL)
-		return usage_error("unknown option", arg);
+		return cmd_usage_error("unknown option", arg);
 	text_escape(arg, shown, sizeof shown);
 	fprintf(stderr,
 	        "backease: unknown option '%s'; did you mean '--%s'?\n",
@@ -540,169 +203,240 @@ unknown_option(const char *arg)
 	return EXIT_USAGE;
 }
 
-/* Parses options anywhere on the line (GNU getopt permutes them past the
- * command and its argument).  Returns -1 to go on, or an exit status. */
-static int
-parse_options(struct cli *c, int argc, char **argv)
+static void
+defaults(struct cli *c)
 {
 	const char *no_color = getenv("NO_COLOR");
-	long ready;
-	int opt;
 
 	memset(c, 0, sizeof *c);
 	timeline_options_default(&c->run.timeline);
 	c->run.speed = 1.0;
 	c->run.bell = true;
 	c->run.color = no_color == NULL || no_color[0] == '\0';
+}
+
+/* One global option; returns -1 to go on, or an exit status. */
+static int
+global_option(struct cli *c, int opt, const char *arg)
+{
+	long ready;
+
+	switch (opt) {
+	case 'h':
+		usage(stdout);
+		return 0;
+	case 'V':
+		printf("backease %s\n", BACKEASE_VERSION);
+		return 0;
+	case OPT_CATALOG: {
+		char **grown = realloc(c->catalogs, (c->catalogs_count + 1) *
+		                                        sizeof *grown);
+		if (grown == NULL)
+			return EXIT_DATA;
+		c->catalogs = grown;
+		c->catalogs[c->catalogs_count++] = (char *)arg;
+		return -1;
+	}
+	case OPT_PLAIN:
+		c->plain = true;
+		return -1;
+	case OPT_NO_COLOR:
+		c->run.color = false;
+		return -1;
+	case OPT_NO_BELL:
+		c->run.bell = false;
+		return -1;
+	case OPT_SPEAK:
+		c->run.speak = true;
+		return -1;
+	case OPT_READY:
+		if (duration_parse(arg, &ready) || ready > 600)
+			return cmd_usage_error("--ready takes whole seconds "
+			                       "from 0 to 600, not",
+			                       arg);
+		c->run.timeline.ready_s = (unsigned)ready;
+		return -1;
+	case OPT_SPEED:
+		if (parse_speed(arg, &c->run.speed))
+			return cmd_usage_error("--speed takes a factor from "
+			                       "0.01 to 1000, not",
+			                       arg);
+		return -1;
+	case OPT_BREATH:
+		if (parse_breath(arg, &c->run.timeline.inhale_s,
+		                 &c->run.timeline.exhale_s))
+			return cmd_usage_error("--breath takes IN:OUT seconds "
+			                       "such as 4:6, not",
+			                       arg);
+		return -1;
+	}
+	return EXIT_USAGE;
+}
+
+/* Parses options anywhere on the line (GNU getopt permutes them past the
+ * command and its arguments); a command's own options wait in
+ * ps->pending.  Returns -1 to go on, or an exit status. */
+static int
+parse_options(struct cli *c, struct parse *ps, int argc, char **argv)
+{
+	char shortopt[3] = "-?";
+	int opt, rc;
+
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":hV", long_options, NULL)) !=
+	while ((opt = getopt_long(argc, argv, ":hV", ps->options, NULL)) !=
 	       -1) {
-		switch (opt) {
-		case 'h':
-			usage(stdout);
-			return 0;
-		case 'V':
-			printf("backease %s\n", BACKEASE_VERSION);
-			return 0;
-		case OPT_CATALOG: {
-			char **grown = realloc(c->catalogs,
-			                       (c->catalogs_count + 1) *
-			                           sizeof *grown);
-			if (grown == NULL)
-				return EXIT_DATA;
-			c->catalogs = grown;
-			c->catalogs[c->catalogs_count++] = optarg;
-			break;
+		if (opt >= OPT_COMMAND) {
+			struct pending *p = &ps->pending[ps->pending_count++];
+
+			p->cmd = (size_t)(opt / OPT_COMMAND - 1);
+			p->val = opt % OPT_COMMAND;
+			p->arg = optarg;
+			p->name = argv[optind - 1];
+			continue;
 		}
-		case OPT_PLAIN:
-			c->plain = true;
-			break;
-		case OPT_NO_COLOR:
-			c->run.color = false;
-			break;
-		case OPT_NO_BELL:
-			c->run.bell = false;
-			break;
-		case OPT_SPEAK:
-			c->run.speak = true;
-			break;
-		case OPT_READY:
-			if (duration_parse(optarg, &ready) || ready > 600)
-				return usage_error("--ready takes whole seconds "
-				                   "from 0 to 600, not",
-				                   optarg);
-			c->run.timeline.ready_s = (unsigned)ready;
-			break;
-		case OPT_SPEED:
-			if (parse_speed(optarg, &c->run.speed))
-				return usage_error("--speed takes a factor from "
-				                   "0.01 to 1000, not",
-				                   optarg);
-			break;
-		case OPT_BREATH:
-			if (parse_breath(optarg, &c->run.timeline.inhale_s,
-			                 &c->run.timeline.exhale_s))
-				return usage_error("--breath takes IN:OUT "
-				                   "seconds such as 4:6, not",
-				                   optarg);
-			break;
-		case OPT_EXERCISES:
-			c->exercises = true;
-			break;
-		case ':':
-			return usage_error("this option needs a value:",
-			                   argv[optind - 1]);
-		default:
-			return unknown_option(argv[optind - 1]);
+		if (opt == ':')
+			return cmd_usage_error("this option needs a value:",
+			                       argv[optind - 1]);
+		if (opt == '?' && (optopt >= 256 || optopt == 'h' ||
+		                    optopt == 'V'))
+			/* glibc's optopt: a long option's val */
+			return cmd_usage_error("this option takes no value:",
+			                       argv[optind - 1]);
+		if (opt == '?' && optopt != 0) {
+			/* a short option, perhaps inside a cluster (-zq):
+			 * name the option, not the word it sits in */
+			shortopt[1] = (char)optopt;
+			return cmd_usage_error("unknown option", shortopt);
 		}
+		if (opt == '?')
+			return unknown_option(ps->options, argv[optind - 1]);
+		rc = global_option(c, opt, optarg);
+		if (rc >= 0)
+			return rc;
 	}
 	return -1;
 }
 
-static const char *const commands[] = {"run", "list", "show", "plan",
-                                       "check"};
+/* Hands each command option to its command, or refuses one that belongs
+ * to another command. */
+static int
+apply_pending(const struct parse *ps, const struct cmd_entry *e)
+{
+	size_t i;
+	int rc;
+	char shown[200];
+
+	for (i = 0; i < ps->pending_count; i++) {
+		const struct pending *p = &ps->pending[i];
+		const struct cmd_entry *owner = commands[p->cmd];
+
+		if (owner != e) {
+			text_escape(p->name, shown, sizeof shown);
+			fprintf(stderr, "backease: '%s' goes with '%s'%s%s%s\n"
+			                "Try 'backease --help'.\n",
+			        shown, owner->name, e != NULL ? ", not '" : "",
+			        e != NULL ? e->name : "", e != NULL ? "'" : "");
+			return EXIT_USAGE;
+		}
+		rc = e->option(p->val, p->arg);
+		if (rc != 0)
+			return rc;
+	}
+	return -1;
+}
 
 static int
 unknown_command(const char *cmd)
 {
-	const char *later[] = {"stats", "quick", "remind"};
 	char shown[200];
 	size_t i;
 
 	text_escape(cmd, shown, sizeof shown);
-	for (i = 0; i < sizeof later / sizeof later[0]; i++)
-		if (strcmp(cmd, later[i]) == 0) {
+	for (i = 0; i < sizeof planned / sizeof planned[0]; i++)
+		if (strcmp(cmd, planned[i]) == 0) {
 			fprintf(stderr,
 			        "backease: '%s' is planned but not in this "
 			        "version yet\n",
 			        shown);
 			return EXIT_USAGE;
 		}
-	for (i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (text_distance(cmd, commands[i]) <= 2) {
+	for (i = 0; i < COMMANDS_COUNT; i++)
+		if (text_distance(cmd, commands[i]->name) <= 2) {
 			fprintf(stderr,
 			        "backease: unknown command '%s'; did you mean "
 			        "'%s'?\n",
-			        shown, commands[i]);
+			        shown, commands[i]->name);
 			return EXIT_USAGE;
 		}
-	return usage_error("unknown command", cmd);
+	return cmd_usage_error("unknown command", cmd);
 }
 
 static int
-want_args(const char *cmd, int have, int want)
+want_args(const struct cmd_entry *e, int have)
 {
-	if (have == want)
+	const char *why;
+
+	if (have >= e->args_min && (e->args_max < 0 || have <= e->args_max))
 		return 0;
-	fprintf(stderr, "backease: '%s' %s\nTry 'backease --help'.\n", cmd,
-	        want == 0    ? "takes no arguments"
-	        : have < want ? "needs a preset or exercise name"
-	                      : "takes one name (quote a name with spaces)");
+	if (e->args_max == 0)
+		why = "takes no arguments";
+	else if (have < e->args_min)
+		why = e->args_usage != NULL ? e->args_usage : "more arguments";
+	else
+		why = "takes one name (quote a name with spaces)";
+	fprintf(stderr, "backease: '%s' %s%s\nTry 'backease --help'.\n",
+	        e->name, have < e->args_min ? "needs " : "", why);
 	return -1;
+}
+
+static const struct cmd_entry *
+find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < COMMANDS_COUNT; i++)
+		if (strcmp(name, commands[i]->name) == 0)
+			return commands[i];
+	return NULL;
 }
 
 int
 cli_main(int argc, char **argv)
 {
 	struct cli c;
-	const char *cmd;
-	int rc, nargs;
-	char **args;
+	struct parse ps = {0};
+	const struct cmd_entry *e = NULL;
+	int rc;
 
 	setlocale(LC_ALL, "");
-	rc = parse_options(&c, argc, argv);
+	defaults(&c);
+	if (build_options(&ps, argc) != 0) {
+		fprintf(stderr, "backease: out of memory\n");
+		rc = EXIT_DATA;
+		goto out;
+	}
+	rc = parse_options(&c, &ps, argc, argv);
 	if (rc >= 0)
 		goto out;
-	if (optind >= argc) {
+	if (optind < argc) {
+		e = find_command(argv[optind]);
+		if (e == NULL) {
+			rc = unknown_command(argv[optind]);
+			goto out;
+		}
+	}
+	rc = apply_pending(&ps, e);
+	if (rc >= 0)
+		goto out;
+	if (e == NULL)
 		rc = cmd_menu(&c);
-		goto out;
-	}
-	cmd = argv[optind];
-	args = argv + optind + 1;
-	nargs = argc - optind - 1;
-	if (c.exercises && strcmp(cmd, "list") != 0) {
-		rc = usage_error("--exercises goes with 'list', not", cmd);
-		goto out;
-	}
-	rc = EXIT_USAGE;
-	if (strcmp(cmd, "list") == 0) {
-		if (want_args(cmd, nargs, 0) == 0)
-			rc = cmd_list(&c);
-	} else if (strcmp(cmd, "show") == 0) {
-		if (want_args(cmd, nargs, 1) == 0)
-			rc = cmd_show(&c, args[0]);
-	} else if (strcmp(cmd, "plan") == 0) {
-		if (want_args(cmd, nargs, 1) == 0)
-			rc = cmd_plan(&c, args[0]);
-	} else if (strcmp(cmd, "run") == 0) {
-		if (want_args(cmd, nargs, 1) == 0)
-			rc = cmd_run(&c, args[0]);
-	} else if (strcmp(cmd, "check") == 0) {
-		rc = cmd_check(&c, args, (size_t)nargs);
-	} else {
-		rc = unknown_command(cmd);
-	}
+	else if (want_args(e, argc - optind - 1) != 0)
+		rc = EXIT_USAGE;
+	else
+		rc = e->exec(&c, argv + optind + 1, argc - optind - 1);
 out:
+	free(ps.options);
+	free(ps.pending);
 	free(c.catalogs);
 	return rc;
 }

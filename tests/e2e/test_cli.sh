@@ -24,6 +24,17 @@ n=$(printf '%s\n' "$OUT" | tail -n +2 | wc -l)
 [ "$n" -ge 20 ] || fail "only $n exercises listed"
 expect_status 2 be --exercises plan warmup-6
 expect_status 2 be list extra
+expect_contains "$ERR" "'list' takes no arguments"
+expect_status 2 be show --exercises scapular-squeeze
+expect_contains "$ERR" "'--exercises' goes with 'list', not 'show'"
+expect_status 2 be list --exercises=yes
+expect_contains "$ERR" "takes no value: '--exercises=yes'"
+# an unknown short option in a cluster is named, not the word before it
+expect_status 2 be -zq
+expect_contains "$ERR" "unknown option '-z'"
+expect_status 2 be list --plain -xy
+expect_contains "$ERR" "unknown option '-x'"
+expect_not_contains "$ERR" "--plain"
 
 # ---- show -------------------------------------------------------------------
 expect_status 0 be show scapular-squeeze

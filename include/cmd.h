@@ -1,0 +1,62 @@
+/* cmd: the commands, one file each (cmd_list.c, cmd_show.c, ...), and
+ * what they share.  cli.c parses the command line into a struct cli and
+ * calls the command's exec through its cmd_entry, as tmux's cmd-*.c do. */
+#ifndef BACKEASE_CMD_H
+#define BACKEASE_CMD_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "catalog.h"
+#include "run.h"
+
+enum { EXIT_DATA = 1, EXIT_USAGE = 2 };
+
+/* What the global options say; every command sees it. */
+struct cli {
+	char **catalogs;
+	size_t catalogs_count;
+	bool plain;
+	struct run_options run;
+};
+
+/* One command.  Its own options (long only) live in its file: options is
+ * a table ended by a zero entry whose val is handed to option() with the
+ * argument; option() returns 0, or an exit status after saying why.  The
+ * options of one command given to another are a usage error. */
+struct cmd_entry {
+	const char *name;
+	int args_min, args_max;    /* positional arguments after the name */
+	const char *args_usage;    /* "PRESET", shown when they are wrong */
+	const struct option *options; /* NULL when it has none */
+	int (*option)(int val, const char *arg);
+	int (*exec)(const struct cli *c, char **args, int nargs);
+};
+
+extern const struct cmd_entry cmd_list_entry;
+extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_plan_entry;
+extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_run_entry;
+
+/* The menu: what `backease` with no command does. */
+int cmd_menu(const struct cli *c);
+
+/* Loads the catalog the options name (cli's --catalog files, or the
+ * built-in one and catalog.d); prints the error and returns -1 on
+ * failure. */
+int cmd_load_catalog(const struct cli *c, struct catalog *cat);
+/* The preset by id or name, or NULL after printing a did-you-mean. */
+const struct preset *cmd_find_preset(const struct catalog *cat,
+                                     const char *name);
+/* Prints "backease: WHAT 'ARG'" (ARG escaped) and a --help hint; returns
+ * EXIT_USAGE. */
+int cmd_usage_error(const char *what, const char *arg);
+/* Prints a timeline in the format of `backease plan`. */
+struct timeline;
+void cmd_print_plan(const struct preset *p, const struct timeline *tl);
+/* Prints s (clean catalog text) padded to cols display columns. */
+void cmd_print_cell(const char *s, size_t cols);
+
+#endif

@@ -1,0 +1,68 @@
+/* cmd_common: what several commands share: loading the catalog, finding
+ * a preset by name, usage errors and table cells. */
+#include "cmd.h"
+
+#include <stdio.h>
+
+#include "sources.h"
+#include "text.h"
+
+int
+cmd_load_catalog(const struct cli *c, struct catalog *cat)
+{
+	struct diag d;
+	char msg[1200];
+
+	catalog_init(cat);
+	if (sources_load(cat, c->catalogs, c->catalogs_count, &d) != 0) {
+		diag_format(&d, msg, sizeof msg);
+		fprintf(stderr, "backease: %s\n", msg);
+		catalog_free(cat);
+		return -1;
+	}
+	return 0;
+}
+
+const struct preset *
+cmd_find_preset(const struct catalog *cat, const char *name)
+{
+	const struct preset *p = catalog_preset(cat, name);
+	const char *hint;
+	char shown[200];
+
+	if (p != NULL)
+		return p;
+	text_escape(name, shown, sizeof shown);
+	hint = catalog_suggest_preset(cat, name);
+	if (hint != NULL)
+		fprintf(stderr,
+		        "backease: unknown preset '%s'; did you mean '%s'?\n",
+		        shown, hint);
+	else
+		fprintf(stderr,
+		        "backease: unknown preset '%s'; 'backease list' shows "
+		        "them\n",
+		        shown);
+	return NULL;
+}
+
+int
+cmd_usage_error(const char *what, const char *arg)
+{
+	char shown[200];
+
+	text_escape(arg, shown, sizeof shown);
+	fprintf(stderr, "backease: %s '%s'\nTry 'backease --help'.\n", what,
+	        shown);
+	return EXIT_USAGE;
+}
+
+void
+cmd_print_cell(const char *s, size_t cols)
+{
+	size_t w = text_columns(s);
+
+	fputs(s, stdout);
+	while (w++ < cols)
+		putchar(' ');
+}

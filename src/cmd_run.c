@@ -1,0 +1,63 @@
+/* cmd_run: `backease run PRESET`, and the menu that `backease` alone
+ * opens; both pick the curses front end when the terminal allows it. */
+#include <stdio.h>
+
+#include "cmd.h"
+#include "ui_curses.h"
+#include "ui_plain.h"
+
+static int
+run_exec(const struct cli *c, char **args, int nargs)
+{
+	struct catalog cat;
+	const struct preset *p;
+	const char *why = NULL;
+	int rc;
+
+	(void)nargs;
+	if (cmd_load_catalog(c, &cat) != 0)
+		return EXIT_DATA;
+	p = cmd_find_preset(&cat, args[0]);
+	if (p == NULL) {
+		catalog_free(&cat);
+		return EXIT_USAGE;
+	}
+	if (!c->plain && !ui_curses_usable(&why))
+		fprintf(stderr, "backease: %s; using plain mode\n", why);
+	if (c->plain || why != NULL)
+		rc = ui_plain_run(p, &c->run);
+	else
+		rc = ui_curses_main(&cat, p, &c->run);
+	catalog_free(&cat);
+	return rc;
+}
+
+const struct cmd_entry cmd_run_entry = {
+	.name = "run",
+	.args_min = 1,
+	.args_max = 1,
+	.args_usage = "a preset name",
+	.exec = run_exec,
+};
+
+int
+cmd_menu(const struct cli *c)
+{
+	struct catalog cat;
+	const char *why = NULL;
+	int rc;
+
+	if (c->plain || !ui_curses_usable(&why)) {
+		if (why != NULL)
+			fprintf(stderr,
+			        "backease: %s; the menu needs a terminal.\n",
+			        why);
+		fprintf(stderr, "Presets ('backease run ID' starts one):\n");
+		return cmd_list_entry.exec(c, NULL, 0);
+	}
+	if (cmd_load_catalog(c, &cat) != 0)
+		return EXIT_DATA;
+	rc = ui_curses_main(&cat, NULL, &c->run);
+	catalog_free(&cat);
+	return rc;
+}
