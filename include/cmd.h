@@ -10,6 +10,7 @@
 
 #include "catalog.h"
 #include "run.h"
+#include "settings.h"
 
 enum { EXIT_DATA = 1, EXIT_USAGE = 2 };
 
@@ -18,7 +19,8 @@ struct cli {
 	char **catalogs;
 	size_t catalogs_count;
 	bool plain;
-	struct run_options run;
+	struct settings settings; /* the settings file's values */
+	struct run_options run;   /* the settings, then the options */
 };
 
 /* One command.  Its own options (long only) live in its file: options is

@@ -15,6 +15,8 @@ struct run_options {
 	bool bell;     /* --no-bell turns it off */
 	bool color;    /* --no-color or NO_COLOR turn it off */
 	bool speak;    /* --speak */
+	bool checkin;  /* pain check-in before and after (--no-checkin) */
+	bool figures;  /* drawings of the moves (--no-figures) */
 };
 
 /* Appends the run's history line (done, or quit).  On failure prints a

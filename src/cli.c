@@ -63,6 +63,8 @@ usage(FILE *out)
 	        "      --breath IN:OUT breath pace in seconds (default 4:6)\n"
 	        "      --speed FACTOR  run time FACTOR times faster (demos, "
 	        "tests)\n"
+	        "      --no-checkin    do not ask how your back feels\n"
+	        "      --no-figures    no drawings of the moves\n"
 	        "\n"
 	        "keys while running: space pause, n next, p back, + / - 10 s, "
 	        "Enter set done,\n"
@@ -81,6 +83,8 @@ enum {
 	OPT_READY,
 	OPT_SPEED,
 	OPT_BREATH,
+	OPT_NO_CHECKIN,
+	OPT_NO_FIGURES,
 	/* A command's option val v is passed to getopt as
 	 * OPT_COMMAND * (command index + 1) + v. */
 	OPT_COMMAND = 1000,
@@ -98,6 +102,8 @@ static const struct option global_options[] = {
 	{"ready", required_argument, NULL, OPT_READY},
 	{"speed", required_argument, NULL, OPT_SPEED},
 	{"breath", required_argument, NULL, OPT_BREATH},
+	{"no-checkin", no_argument, NULL, OPT_NO_CHECKIN},
+	{"no-figures", no_argument, NULL, OPT_NO_FIGURES},
 	{NULL, 0, NULL, 0},
 };
 
@@ -203,16 +209,25 @@ unknown_option(const struct option *options, const char *arg)
 	return EXIT_USAGE;
 }
 
+/* The run options the settings give, before the command line's. */
 static void
 defaults(struct cli *c)
 {
 	const char *no_color = getenv("NO_COLOR");
+	const struct settings *s = &c->settings;
 
 	memset(c, 0, sizeof *c);
+	settings_default(&c->settings);
 	timeline_options_default(&c->run.timeline);
+	c->run.timeline.ready_s = s->ready_s;
+	c->run.timeline.inhale_s = s->inhale_s;
+	c->run.timeline.exhale_s = s->exhale_s;
 	c->run.speed = 1.0;
-	c->run.bell = true;
-	c->run.color = no_color == NULL || no_color[0] == '\0';
+	c->run.bell = s->bell;
+	c->run.speak = s->speak;
+	c->run.color = s->color && (no_color == NULL || no_color[0] == '\0');
+	c->run.checkin = s->checkin;
+	c->run.figures = s->figures;
 }
 
 /* One global option; returns -1 to go on, or an exit status. */
@@ -248,6 +263,12 @@ global_option(struct cli *c, int opt, const char *arg)
 		return -1;
 	case OPT_SPEAK:
 		c->run.speak = true;
+		return -1;
+	case OPT_NO_CHECKIN:
+		c->run.checkin = false;
+		return -1;
+	case OPT_NO_FIGURES:
+		c->run.figures = false;
 		return -1;
 	case OPT_READY:
 		if (duration_parse(arg, &ready) || ready > 600)
