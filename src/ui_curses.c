@@ -1,20 +1,17 @@
-/* ui_curses: the menu and the run screen.  The only module that includes
- * curses.  Each pass of the loop draws the whole screen into curses' buffer
+/* ui_curses: the menu and the run screen, drawn with the primitives of
+ * tui.c (which owns the terminal).  Each pass of the loop draws the whole screen into curses' buffer
  * and lets doupdate() send only the cells that changed; between passes the
  * loop sleeps in poll() until a key, a signal, or the engine's next
  * deadline. */
 #include "ui_curses.h"
 
 #include <ctype.h>
-#include <curses.h>
 #include <errno.h>
-#include <langinfo.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "bigfont.h"
@@ -24,30 +21,16 @@
 #include "signals.h"
 #include "speech.h"
 #include "text.h"
+#include "tui.h"
 #include "ui_plain.h"
 
 enum ui_screen { SCREEN_MENU, SCREEN_RUN, SCREEN_SUMMARY };
 enum overlay { OVERLAY_NONE, OVERLAY_HELP, OVERLAY_QUIT, OVERLAY_SAFETY };
-enum { PAIR_ACCENT = 1, PAIR_WORK, PAIR_TRANSITION, PAIR_CAUTION };
-enum { KEY_CTRL_L = 12, KEY_ESCAPE = 27 };
-
-/* Drawing characters, with an ASCII set for non-UTF-8 locales. */
-struct glyphs {
-	const char *block, *shade, *pointer, *bullet, *dot, *rule, *updown,
-	    *ellipsis;
-};
-static const struct glyphs utf8_glyphs = {
-	"\u2588", "\u2591", "\u25b8", "\u203a", "\u00b7", "\u2500",
-	"\u2191\u2193", "\u2026",
-};
-static const struct glyphs ascii_glyphs = {"#", "-", ">", ">", "-", "-",
-                                           "up/down", "~"};
 
 struct ui {
 	const struct catalog *cat;
 	const struct run_options *ro;
-	const struct glyphs *g;
-	bool color;
+	struct tui tui;
 	bool muted;
 	bool from_menu; /* the run was started from the menu */
 	enum ui_screen screen;
@@ -82,155 +65,6 @@ struct ui {
 	size_t last_step;
 	int last_lines, last_cols;
 };
-
-/* ---- small drawing helpers ---------------------------------------------- */
-
-/* Draws s at (y, x), cut to at most cols display columns. */
-static int
-put(int y, int x, int cols, const char *s)
-{
-	size_t n;
-
-	if (cols <= 0 || y < 0 || y >= LINES || x >= COLS)
-		return 0;
-	if (x + cols > COLS)
-		cols = COLS - x;
-	n = text_prefix_bytes(s, (size_t)cols);
-	mvaddnstr(y, x, s, (int)n);
-	return (int)text_columns(s) < cols ? (int)text_columns(s) : cols;
-}
-
-/* Like put(), but a cut is marked with an ellipsis. */
-static void
-put_cut(struct ui *ui, int y, int x, int cols, const char *s)
-{
-	if ((int)text_columns(s) <= cols) {
-		put(y, x, cols, s);
-		return;
-	}
-	if (cols < 2)
-		return;
-	put(y, x, cols - 1, s);
-	put(y, x + cols - 1, 1, ui->g->ellipsis);
-}
-
-/* Draws s so that it ends at column right - 1. */
-static void
-put_right(int y, int right, const char *s)
-{
-	int w = (int)text_columns(s);
-
-	put(y, right - w < 0 ? 0 : right - w, w, s);
-}
-
-static void
-put_centered(int y, const char *s)
-{
-	int w = (int)text_columns(s);
-
-	put(y, w < COLS ? (COLS - w) / 2 : 0, COLS, s);
-}
-
-static void
-rule(struct ui *ui, int y)
-{
-	int x;
-
-	for (x = 1; x < COLS - 1; x++)
-		mvaddstr(y, x, ui->g->rule);
-}
-
-static void
-color_on(struct ui *ui, int pair)
-{
-	if (ui->color)
-		attron(COLOR_PAIR(pair));
-}
-
-static void
-color_off(struct ui *ui, int pair)
-{
-	if (ui->color)
-		attroff(COLOR_PAIR(pair));
-}
-
-/* Word-wraps text into at most max_lines lines of width cols from (y, x),
- * the first line after prefix.  Returns the lines used. */
-static int
-wrap(int y, int x, int cols, int max_lines, const char *prefix,
-     const char *text)
-{
-	int lines = 0, indent = (int)text_columns(prefix);
-	size_t fit, cut;
-	const char *p = text;
-
-	if (cols - indent < 8 || max_lines <= 0)
-		return 0;
-	while (*p != '\0' && lines < max_lines) {
-		fit = text_prefix_bytes(p, (size_t)(cols - indent));
-		cut = fit;
-		if (p[fit] != '\0') {
-			/* break at the last space that fits */
-			while (cut > 0 && p[cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = fit;
-		}
-		if (lines == 0)
-			put(y, x, indent, prefix);
-		mvaddnstr(y + lines, x + indent, p, (int)cut);
-		p += cut;
-		while (*p == ' ')
-			p++;
-		lines++;
-	}
-	return lines;
-}
-
-static void
-draw_box(int y, int x, int h, int w)
-{
-	int i;
-
-	for (i = 0; i < h; i++)
-		mvhline(y + i, x, ' ', w);
-	mvhline(y, x, ACS_HLINE, w);
-	mvhline(y + h - 1, x, ACS_HLINE, w);
-	mvvline(y, x, ACS_VLINE, h);
-	mvvline(y, x + w - 1, ACS_VLINE, h);
-	mvaddch(y, x, ACS_ULCORNER);
-	mvaddch(y, x + w - 1, ACS_URCORNER);
-	mvaddch(y + h - 1, x, ACS_LLCORNER);
-	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
-}
-
-/* A centred box with the given lines of text (NULL-terminated). */
-static void
-draw_dialog(const char *const *lines)
-{
-	int n = 0, w = 0, h, x, y, i, lw;
-
-	for (n = 0; lines[n] != NULL; n++) {
-		lw = (int)text_columns(lines[n]);
-		if (lw > w)
-			w = lw;
-	}
-	w += 4;
-	h = n + 2;
-	if (w > COLS)
-		w = COLS;
-	if (h > LINES)
-		h = LINES;
-	x = (COLS - w) / 2;
-	y = (LINES - h) / 2;
-	if (w < 3 || h < 3) {
-		put(0, 0, COLS, lines[0]);
-		return;
-	}
-	draw_box(y, x, h, w);
-	for (i = 0; i < n && i < h - 2; i++)
-		put(y + 1 + i, x + 2, w - 4, lines[i]);
-}
 
 /* ---- the menu ------------------------------------------------------------ */
 
@@ -275,26 +109,26 @@ draw_menu_detail(struct ui *ui, const struct preset *p, int y, int rows)
 		return;
 	duration_format((long)(tl.total_ms / 1000), total, sizeof total);
 	snprintf(line, sizeof line, "%s %s %zu move%s %s %s", p->name,
-	         ui->g->dot, tl.moves_count, tl.moves_count == 1 ? "" : "s",
-	         ui->g->dot, total);
+	         ui->tui.g->dot, tl.moves_count, tl.moves_count == 1 ? "" : "s",
+	         ui->tui.g->dot, total);
 	attron(A_BOLD);
-	put(y + r++, 3, COLS - 4, line);
+	tui_put(y + r++, 3, COLS - 4, line);
 	attroff(A_BOLD);
 	if (p->summary != NULL && r < rows)
-		r += wrap(y + r, 3, COLS - 4, 1, "", p->summary);
+		r += tui_wrap(y + r, 3, COLS - 4, 1, "", p->summary);
 	for (i = 0; i < tl.moves_count && r < rows; i++, r++) {
 		if (i + 1 < tl.moves_count && r == rows - 1) {
 			snprintf(line, sizeof line, "    ... and %zu more",
 			         tl.moves_count - i);
-			put(y + r, 3, COLS - 4, line);
+			tui_put(y + r, 3, COLS - 4, line);
 			break;
 		}
 		duration_format((long)(tl.moves[i].duration_ms / 1000), len,
 		                sizeof len);
 		snprintf(line, sizeof line, "%2zu  ", i + 1);
-		put(y + r, 4, 4, line);
-		put(y + r, 8, COLS - 18, tl.moves[i].ex->name);
-		put_right(y + r, COLS - 2 < 50 ? COLS - 2 : 50, len);
+		tui_put(y + r, 4, 4, line);
+		tui_put(y + r, 8, COLS - 18, tl.moves[i].ex->name);
+		tui_put_right(y + r, COLS - 2 < 50 ? COLS - 2 : 50, len);
 	}
 	timeline_free(&tl);
 }
@@ -307,18 +141,18 @@ draw_menu(struct ui *ui)
 	size_t i;
 
 	attron(A_BOLD);
-	put(0, 1, COLS - 2, "backease");
+	tui_put(0, 1, COLS - 2, "backease");
 	attroff(A_BOLD);
 	snprintf(row, sizeof row, " %s guided routines for your upper back",
-	         ui->g->dot);
+	         ui->tui.g->dot);
 	if (COLS >= 64)
-		put(0, 9, COLS - 26, row);
-	put_right(0, COLS - 1, "? help  q quit");
+		tui_put(0, 9, COLS - 26, row);
+	tui_put_right(0, COLS - 1, "? help  q quit");
 	if (LINES < 6) {
-		put(1, 1, COLS - 2, "enlarge the terminal");
+		tui_put(1, 1, COLS - 2, "enlarge the terminal");
 		return;
 	}
-	rule(ui, 1);
+	tui_rule(&ui->tui, 1);
 
 	/* rows: title, rule, header | list | rule, detail | rule, keys, note */
 	avail = LINES - 3 - 3;
@@ -346,16 +180,16 @@ draw_menu(struct ui *ui)
 		name_w = COLS - 12;
 	x_time = 3 + name_w + 1;
 	attron(A_DIM);
-	put(2, 3, name_w, "PRESET");
-	put(2, x_time + 1, 5, " TIME");
+	tui_put(2, 3, name_w, "PRESET");
+	tui_put(2, x_time + 1, 5, " TIME");
 	if (where_w) {
-		put(2, x_time + 8, where_w, "WHERE");
-		put(2, x_time + 8 + where_w + 2, COLS, "NEEDS");
+		tui_put(2, x_time + 8, where_w, "WHERE");
+		tui_put(2, x_time + 8 + where_w + 2, COLS, "NEEDS");
 	}
 	attroff(A_DIM);
 
 	if (ui->shown_count == 0)
-		put(3, 3, COLS - 4, "no preset matches the filter");
+		tui_put(3, 3, COLS - 4, "no preset matches the filter");
 	for (i = ui->top; i < ui->shown_count && i < ui->top + (size_t)list_rows;
 	     i++) {
 		const struct preset *p = ui->cat->presets[ui->shown[i]];
@@ -367,42 +201,42 @@ draw_menu(struct ui *ui)
 		preset_where(p, where, sizeof where, needs, sizeof needs);
 		if (i == ui->sel) {
 			attron(A_BOLD);
-			color_on(ui, PAIR_ACCENT);
-			put(y, 1, 1, ui->g->pointer);
+			tui_color_on(&ui->tui, PAIR_ACCENT);
+			tui_put(y, 1, 1, ui->tui.g->pointer);
 		}
-		put_cut(ui, y, 3, name_w, p->name);
-		put_right(y, x_time + 6, total);
+		tui_put_cut(&ui->tui, y, 3, name_w, p->name);
+		tui_put_right(y, x_time + 6, total);
 		if (where_w) {
-			put_cut(ui, y, x_time + 8, where_w, where);
-			put_cut(ui, y, x_time + 8 + where_w + 2,
+			tui_put_cut(&ui->tui, y, x_time + 8, where_w, where);
+			tui_put_cut(&ui->tui, y, x_time + 8 + where_w + 2,
 			        COLS - (x_time + 8 + where_w + 2) - 1, needs);
 		}
 		if (i == ui->sel) {
-			color_off(ui, PAIR_ACCENT);
+			tui_color_off(&ui->tui, PAIR_ACCENT);
 			attroff(A_BOLD);
 		}
 	}
 
 	y = 3 + list_rows;
 	if (detail_rows > 0 && ui->shown_count > 0) {
-		rule(ui, y);
+		tui_rule(&ui->tui, y);
 		draw_menu_detail(ui, ui->cat->presets[ui->shown[ui->sel]], y + 1,
 		                 detail_rows);
 	}
-	rule(ui, LINES - 3);
+	tui_rule(&ui->tui, LINES - 3);
 	if (ui->filtering || ui->filter[0] != '\0') {
 		snprintf(row, sizeof row, "/%s%s   %s", ui->filter,
 		         ui->filtering ? "_" : "",
 		         ui->filtering ? "enter keep  esc clear"
 		                       : "/ change  esc clear");
-		put(LINES - 2, 1, COLS - 2, row);
+		tui_put(LINES - 2, 1, COLS - 2, row);
 	} else {
 		snprintf(row, sizeof row, "enter start  / filter  %s move",
-		         ui->g->updown);
-		put(LINES - 2, 1, COLS - 2, row);
+		         ui->tui.g->updown);
+		tui_put(LINES - 2, 1, COLS - 2, row);
 	}
 	attron(A_DIM);
-	put(LINES - 1, 1, COLS - 2, SAFETY_SHORT);
+	tui_put(LINES - 1, 1, COLS - 2, SAFETY_SHORT);
 	attroff(A_DIM);
 }
 
@@ -443,7 +277,7 @@ step_status(struct ui *ui, const struct engine_snapshot *sn, char *buf,
             size_t size)
 {
 	const struct step *s = sn->step;
-	const char *dot = ui->g->dot;
+	const char *dot = ui->tui.g->dot;
 	size_t n = 0;
 
 #define ADD(...)                                                            \
@@ -507,47 +341,13 @@ up_next(struct ui *ui, const struct engine_snapshot *sn, char *buf,
 	char len[16];
 
 	if (move >= ui->tl.moves_count) {
-		snprintf(buf, size, "the end %s well done", ui->g->dot);
+		snprintf(buf, size, "the end %s well done", ui->tui.g->dot);
 		return;
 	}
 	duration_format((long)(ui->tl.moves[move].duration_ms / 1000), len,
 	                sizeof len);
 	snprintf(buf, size, "%s %s %s", ui->tl.moves[move].ex->name,
-	         ui->g->dot, len);
-}
-
-static void
-draw_bar(struct ui *ui, int y, int x, int w, uint64_t part, uint64_t whole)
-{
-	int fill = whole ? (int)((uint64_t)w * part / whole) : 0, i;
-
-	if (fill > w)
-		fill = w;
-	color_on(ui, PAIR_ACCENT);
-	for (i = 0; i < fill; i++)
-		mvaddstr(y, x + i, ui->g->block);
-	color_off(ui, PAIR_ACCENT);
-	attron(A_DIM);
-	for (; i < w; i++)
-		mvaddstr(y, x + i, ui->g->shade);
-	attroff(A_DIM);
-}
-
-/* The countdown (or a self-paced step's rep target) in big digits. */
-static void
-draw_big(struct ui *ui, int y, const char *text, int pair)
-{
-	char row[256];
-	int r, w = (int)bigfont_width(text);
-
-	attron(A_BOLD);
-	color_on(ui, pair);
-	for (r = 0; r < BIGFONT_ROWS; r++) {
-		bigfont_row(text, r, ui->g->block, row, sizeof row);
-		put(y + r, (COLS - w) / 2, w, row);
-	}
-	color_off(ui, pair);
-	attroff(A_BOLD);
+	         ui->tui.g->dot, len);
 }
 
 /* "breathe in  ████████": the bar moves with the seconds, as the countdown
@@ -566,7 +366,7 @@ draw_pacer(struct ui *ui, int y, const struct engine_snapshot *sn)
 	if (x < 1)
 		x = 1;
 	attron(A_BOLD);
-	put(y, x, 12, label);
+	tui_put(y, x, 12, label);
 	attroff(A_BOLD);
 	fill = sn->phase_ms == 0 ? 0
 	       : sn->phase == BREATH_IN
@@ -574,10 +374,10 @@ draw_pacer(struct ui *ui, int y, const struct engine_snapshot *sn)
 	           : w - (int)((uint64_t)w * done / sn->phase_ms);
 	if (fill > w)
 		fill = w;
-	color_on(ui, PAIR_WORK);
+	tui_color_on(&ui->tui, PAIR_WORK);
 	for (i = 0; i < fill; i++)
-		mvaddstr(y, x + 12 + i, ui->g->block);
-	color_off(ui, PAIR_WORK);
+		mvaddstr(y, x + 12 + i, ui->tui.g->block);
+	tui_color_off(&ui->tui, PAIR_WORK);
 }
 
 static void
@@ -599,23 +399,23 @@ draw_instructions(struct ui *ui, const struct step *s, int y, int rows,
 	unsigned i;
 	int r = 0;
 
-	snprintf(prefix, sizeof prefix, "%s ", ui->g->bullet);
+	snprintf(prefix, sizeof prefix, "%s ", ui->tui.g->bullet);
 	for (i = 0; i < ex->steps_count && r < rows; i++) {
 		if (s->kind == STEP_READY && i == 0)
 			attron(A_BOLD);
-		r += wrap(y + r, x, w, rows - r, prefix, ex->steps[i]);
+		r += tui_wrap(y + r, x, w, rows - r, prefix, ex->steps[i]);
 		if (s->kind == STEP_READY && i == 0)
 			attroff(A_BOLD);
 	}
 	if (ex->cues_count > 0 && r < rows) {
 		attron(A_DIM);
-		r += wrap(y + r, x, w, rows - r, "", ex->cues[0]);
+		r += tui_wrap(y + r, x, w, rows - r, "", ex->cues[0]);
 		attroff(A_DIM);
 	}
 	if (ex->caution != NULL && r < rows) {
-		color_on(ui, PAIR_CAUTION);
-		r += wrap(y + r, x, w, rows - r, "! ", ex->caution);
-		color_off(ui, PAIR_CAUTION);
+		tui_color_on(&ui->tui, PAIR_CAUTION);
+		r += tui_wrap(y + r, x, w, rows - r, "! ", ex->caution);
+		tui_color_off(&ui->tui, PAIR_CAUTION);
 	}
 	return r;
 }
@@ -629,18 +429,18 @@ draw_state_line(struct ui *ui, int y, const struct engine_snapshot *sn,
 
 	if (sn->state == ENGINE_PAUSED) {
 		attron(A_REVERSE | A_BOLD);
-		put_centered(y, compact ? " PAUSED " : " PAUSED  space resumes ");
+		tui_put_centered(y, compact ? " PAUSED " : " PAUSED  space resumes ");
 		attroff(A_REVERSE | A_BOLD);
 	} else if (sn->state == ENGINE_WAITING) {
 		snprintf(line, sizeof line, "press Enter when you have done %u",
 		         sn->step->reps);
 		attron(A_BOLD);
-		put_centered(y, line);
+		tui_put_centered(y, line);
 		attroff(A_BOLD);
 	} else if (sn->step->kind == STEP_BREATHE && !compact) {
 		draw_pacer(ui, y, sn);
 	} else if (ui->notice[0] != '\0') {
-		put_centered(y, ui->notice);
+		tui_put_centered(y, ui->notice);
 	}
 }
 
@@ -655,12 +455,12 @@ draw_run_clock(struct ui *ui, const struct engine_snapshot *sn)
 	char line[256], big[16];
 
 	step_status(ui, sn, line, sizeof line);
-	put(ROW_STATUS, 3, COLS - 5, line);
+	tui_put(ROW_STATUS, 3, COLS - 5, line);
 	countdown_text(sn, big, sizeof big);
-	draw_big(ui, ROW_DIGITS, big,
+	tui_big(&ui->tui, ROW_DIGITS, big,
 	         is_transition(s->kind) ? PAIR_TRANSITION : PAIR_WORK);
 	if (s->kind == STEP_SELF)
-		put_centered(ROW_STATE, "reps");
+		tui_put_centered(ROW_STATE, "reps");
 	draw_state_line(ui, ROW_STATE + (s->kind == STEP_SELF), sn, false);
 }
 
@@ -673,10 +473,10 @@ draw_run_full(struct ui *ui, const struct engine_snapshot *sn)
 
 	step_heading(s, line, sizeof line);
 	attron(A_BOLD);
-	put(3, 3, COLS - 20, line);
+	tui_put(3, 3, COLS - 20, line);
 	attroff(A_BOLD);
 	snprintf(line, sizeof line, "move %u of %u", s->move, s->moves);
-	put_right(3, COLS - 2, line);
+	tui_put_right(3, COLS - 2, line);
 	draw_run_clock(ui, sn);
 
 	y = ROW_STATE + 2 + (s->kind == STEP_SELF);
@@ -685,11 +485,11 @@ draw_run_full(struct ui *ui, const struct engine_snapshot *sn)
 
 	up_next(ui, sn, line, sizeof line);
 	attron(A_DIM);
-	put(LINES - 3, 1, 8, "up next");
+	tui_put(LINES - 3, 1, 8, "up next");
 	attroff(A_DIM);
-	put(LINES - 3, 10, COLS - 11, line);
-	rule(ui, LINES - 2);
-	put(LINES - 1, 1, COLS - 2,
+	tui_put(LINES - 3, 10, COLS - 11, line);
+	tui_rule(&ui->tui, LINES - 2);
+	tui_put(LINES - 1, 1, COLS - 2,
 	    ui->muted ? "space pause  n next  p back  + 10s  m unmute  ? help  "
 	                "q quit"
 	              : "space pause  n next  p back  + 10s  m mute  ? help  "
@@ -706,25 +506,25 @@ draw_run_compact(struct ui *ui, const struct engine_snapshot *sn)
 
 	step_heading(s, line, sizeof line);
 	attron(A_BOLD);
-	put(y++, 1, COLS - 2, line);
+	tui_put(y++, 1, COLS - 2, line);
 	attroff(A_BOLD);
 	step_status(ui, sn, line, sizeof line);
-	put(y++, 1, COLS - 2, line);
+	tui_put(y++, 1, COLS - 2, line);
 	countdown_text(sn, big, sizeof big);
 	attron(A_BOLD);
-	color_on(ui, is_transition(s->kind) ? PAIR_TRANSITION : PAIR_WORK);
+	tui_color_on(&ui->tui, is_transition(s->kind) ? PAIR_TRANSITION : PAIR_WORK);
 	snprintf(line, sizeof line, "%s%s", big,
 	         s->kind == STEP_SELF ? " reps" : "");
-	put(y, 1, COLS - 2, line);
-	color_off(ui, is_transition(s->kind) ? PAIR_TRANSITION : PAIR_WORK);
+	tui_put(y, 1, COLS - 2, line);
+	tui_color_off(&ui->tui, is_transition(s->kind) ? PAIR_TRANSITION : PAIR_WORK);
 	attroff(A_BOLD);
 	if (sn->state == ENGINE_PAUSED || sn->state == ENGINE_WAITING) {
 		attron(A_REVERSE);
-		put(y, 2 + (int)text_columns(line), COLS,
+		tui_put(y, 2 + (int)text_columns(line), COLS,
 		    sn->state == ENGINE_PAUSED ? " PAUSED " : " Enter = done ");
 		attroff(A_REVERSE);
 	} else if (s->kind == STEP_BREATHE) {
-		put(y, 2 + (int)text_columns(line), COLS,
+		tui_put(y, 2 + (int)text_columns(line), COLS,
 		    sn->phase == BREATH_IN ? "breathe in" : "breathe out");
 	}
 	y += 2;
@@ -732,7 +532,7 @@ draw_run_compact(struct ui *ui, const struct engine_snapshot *sn)
 	if (rows > 0)
 		draw_instructions(ui, s, y, rows, 1, COLS - 2);
 	attron(A_DIM);
-	put(LINES - 1, 1, COLS - 2,
+	tui_put(LINES - 1, 1, COLS - 2,
 	    COLS >= 40 ? "spc pause  n next  p back  ? help  q quit"
 	               : "spc n p ? q");
 	attroff(A_DIM);
@@ -753,13 +553,13 @@ draw_run_header(struct ui *ui, const struct engine_snapshot *sn)
 	duration_format((long)(sn->elapsed_ms / 1000), el, sizeof el);
 	duration_format((long)(sn->total_ms / 1000), tot, sizeof tot);
 	snprintf(line, sizeof line, "%s / %s", el, tot);
-	put_right(0, COLS - 1, line);
+	tui_put_right(0, COLS - 1, line);
 	attron(A_BOLD);
-	put(0, 1, 8, "backease");
+	tui_put(0, 1, 8, "backease");
 	attroff(A_BOLD);
-	snprintf(line, sizeof line, " %s %s", ui->g->dot, ui->preset->name);
-	put(0, 9, COLS - 9 - 14, line);
-	draw_bar(ui, 1, 1, COLS - 2, sn->elapsed_ms, sn->total_ms);
+	snprintf(line, sizeof line, " %s %s", ui->tui.g->dot, ui->preset->name);
+	tui_put(0, 9, COLS - 9 - 14, line);
+	tui_bar(&ui->tui, 1, 1, COLS - 2, sn->elapsed_ms, sn->total_ms);
 }
 
 /* A tick of the same step in the full layout: only the rows that count
@@ -793,13 +593,13 @@ draw_run(struct ui *ui, uint64_t now)
 
 	if (COLS < 24 || LINES < 6) {
 		/* too small: say so, but keep the timer running and shown */
-		put(0, 0, COLS, COLS >= 18 ? "terminal too small" : "too small");
+		tui_put(0, 0, COLS, COLS >= 18 ? "terminal too small" : "too small");
 		countdown_text(&sn, line, sizeof line);
 		attron(A_BOLD);
-		put(1, 0, COLS, line);
+		tui_put(1, 0, COLS, line);
 		attroff(A_BOLD);
 		if (LINES > 2)
-			put(2, 0, COLS, sn.state == ENGINE_PAUSED ? "paused"
+			tui_put(2, 0, COLS, sn.state == ENGINE_PAUSED ? "paused"
 			                                          : "q quit");
 		return;
 	}
@@ -826,18 +626,18 @@ draw_summary(struct ui *ui)
 			moves++;
 	duration_format((long)((ui->end.active_ms + 500) / 1000), t, sizeof t);
 	attron(A_BOLD);
-	put_centered(y < 0 ? 0 : y, ui->end.state == ENGINE_DONE
+	tui_put_centered(y < 0 ? 0 : y, ui->end.state == ENGINE_DONE
 	                                ? "Well done."
 	                                : "Routine stopped.");
 	attroff(A_BOLD);
-	put_centered(y + 2, ui->preset->name);
+	tui_put_centered(y + 2, ui->preset->name);
 	snprintf(a, sizeof a, "%s active %s %u of %zu moves %s %zu of %zu steps",
-	         t, ui->g->dot, moves, ui->tl.moves_count, ui->g->dot,
+	         t, ui->tui.g->dot, moves, ui->tl.moves_count, ui->tui.g->dot,
 	         ui->end.steps_done, ui->tl.count);
-	put_centered(y + 3, a);
+	tui_put_centered(y + 3, a);
 	snprintf(b, sizeof b, "enter menu   q quit");
 	attron(A_DIM);
-	put_centered(y + 5, b);
+	tui_put_centered(y + 5, b);
 	attroff(A_DIM);
 }
 
@@ -882,13 +682,13 @@ draw_overlay(struct ui *ui)
 
 	switch (ui->overlay) {
 	case OVERLAY_HELP:
-		draw_dialog(help);
+		tui_dialog(help);
 		break;
 	case OVERLAY_QUIT:
-		draw_dialog(quit);
+		tui_dialog(quit);
 		break;
 	case OVERLAY_SAFETY:
-		draw_dialog(safety);
+		tui_dialog(safety);
 		break;
 	case OVERLAY_NONE:
 		break;
@@ -1247,42 +1047,13 @@ ui_curses_usable(const char **why)
 	return true;
 }
 
-static void
-setup_colors(struct ui *ui)
-{
-	ui->color = ui->ro->color && has_colors();
-	if (!ui->color)
-		return;
-	start_color();
-	use_default_colors();
-	init_pair(PAIR_ACCENT, COLOR_CYAN, -1);
-	init_pair(PAIR_WORK, COLOR_GREEN, -1);
-	init_pair(PAIR_TRANSITION, COLOR_YELLOW, -1);
-	init_pair(PAIR_CAUTION, COLOR_RED, -1);
-}
-
-static void
-on_resize(void)
-{
-	struct winsize ws;
-
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
-	    ws.ws_col > 0)
-		resizeterm(ws.ws_row, ws.ws_col);
-}
-
 /* Ctrl-Z: pause, give the terminal back, stop; on fg, come back paused. */
 static void
 suspend(struct ui *ui)
 {
 	if (ui->screen == SCREEN_RUN && ui->e != NULL)
 		engine_pause(ui->e, run_clock_now(&ui->clock));
-	def_prog_mode();
-	endwin();
-	signals_suspend_self();
-	reset_prog_mode();
-	on_resize();
-	clearok(curscr, TRUE);
+	tui_suspend();
 }
 
 static void
@@ -1332,7 +1103,7 @@ loop(struct ui *ui, int sig_fd)
 			break;
 		}
 		if (resized)
-			on_resize();
+			tui_resize();
 		if (suspended)
 			suspend(ui);
 		/* stopped and continued from outside (SIGSTOP): whatever ran
@@ -1357,14 +1128,11 @@ ui_curses_main(const struct catalog *cat, const struct preset *preset,
                const struct run_options *ro)
 {
 	struct ui ui;
-	SCREEN *scr;
 	int sig_fd;
 
 	memset(&ui, 0, sizeof ui);
 	ui.cat = cat;
 	ui.ro = ro;
-	ui.g = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? &utf8_glyphs
-	                                                   : &ascii_glyphs;
 	ui.shown = calloc(cat->presets_count + 1, sizeof *ui.shown);
 	if (ui.shown == NULL)
 		return 1;
@@ -1376,8 +1144,7 @@ ui_curses_main(const struct catalog *cat, const struct preset *preset,
 
 	/* our handlers first, so curses keeps its hands off the signals */
 	sig_fd = signals_install(1);
-	scr = newterm(NULL, stdout, stdin);
-	if (sig_fd < 0 || scr == NULL) {
+	if (sig_fd < 0 || tui_start(&ui.tui, ro->color) != 0) {
 		free(ui.shown);
 		if (preset == NULL) {
 			fprintf(stderr, "backease: cannot use this terminal "
@@ -1388,21 +1155,9 @@ ui_curses_main(const struct catalog *cat, const struct preset *preset,
 		                "TERM?); using plain mode\n");
 		return ui_plain_run(preset, ro);
 	}
-	set_term(scr);
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	nodelay(stdscr, TRUE);
-	set_escdelay(25);
-	/* the loop polls the keyboard itself; no checks inside doupdate() */
-	typeahead(-1);
-	curs_set(0);
-	setup_colors(&ui);
 
 	if (preset != NULL && start_run(&ui, preset) != 0) {
-		endwin();
-		delscreen(scr);
+		tui_end(&ui.tui);
 		free(ui.shown);
 		fprintf(stderr, "backease: out of memory\n");
 		return 1;
@@ -1414,8 +1169,7 @@ ui_curses_main(const struct catalog *cat, const struct preset *preset,
 
 	timeline_free(&ui.tl);
 	engine_free(ui.e);
-	endwin();
-	delscreen(scr);
+	tui_end(&ui.tui);
 	free(ui.shown);
 	/* one line for the scrollback, as plain mode ends */
 	if (ui.ran)
