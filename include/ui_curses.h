@@ -1,5 +1,6 @@
 /* ui_curses: the full-screen front end: the preset menu and the run
- * screen.  The only module that includes curses. */
+ * screen.  Its parts (tui.c, tui_loop.c, screen_*.c) are the only files
+ * that include curses; this header does not. */
 #ifndef BACKEASE_UI_CURSES_H
 #define BACKEASE_UI_CURSES_H
 

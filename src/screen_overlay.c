@@ -1,0 +1,106 @@
+/* screen_overlay: the dialogs drawn over a screen.  Each takes every key
+ * while it is up; closing one lets a clock it paused run on. */
+#include "screen_overlay.h"
+
+#include <curses.h>
+
+#include "screen_run.h"
+#include "screen_summary.h"
+
+static const char *const help_lines[] = {
+    "Keys while a routine runs",
+    "",
+    "space      pause / resume",
+    "n  right   next step",
+    "p  left    previous step",
+    "enter      self-paced set done",
+    "+  -       10 s more / less on this step",
+    "m          mute / unmute the bell",
+    "q          quit (asks first)",
+    "ctrl-z     pause and suspend; fg returns",
+    "",
+    "In the menu: up/down or j/k move, enter",
+    "starts, / filters by name.",
+    "",
+    "any key closes this help",
+    NULL,
+};
+
+static void
+key_help(struct ui *ui, int ch, uint64_t now)
+{
+	(void)ch;
+	tui_loop_close_overlay(ui, now);
+}
+
+static const char *const quit_lines[] = {
+    "Quit this routine?", "", "y quit    n keep going", NULL,
+};
+
+/* y ends the run (and the program, when it was started without the
+ * menu); n, escape or q again keep going. */
+static void
+key_quit(struct ui *ui, int ch, uint64_t now)
+{
+	if (ch == 'y' || ch == 'Y') {
+		ui->overlay = SCREEN_NONE;
+		screen_run_quit(ui, now);
+		if (!ui->from_menu)
+			screen_summary_leave(ui, false);
+	} else if (ch == 'n' || ch == 'N' || ch == KEY_ESCAPE || ch == 'q') {
+		tui_loop_close_overlay(ui, now);
+	}
+}
+
+static const char *const safety_lines[] = {
+    "Before you start",
+    "",
+    "backease is not medical advice. Move gently,",
+    "within a comfortable range.",
+    "Stop at once if a move causes sharp pain,",
+    "numbness or tingling.",
+    "See a doctor if pain is severe, lasts more",
+    "than a few days, gets worse, or follows an",
+    "injury.",
+    "",
+    "press any key to go on",
+    NULL,
+};
+
+/* The three are a box of fixed text: the one shown is ui->overlay. */
+static void
+draw_text(struct ui *ui, uint64_t now)
+{
+	static const char *const *const text[SCREEN_COUNT] = {
+	    [SCREEN_HELP] = help_lines,
+	    [SCREEN_QUIT] = quit_lines,
+	    [SCREEN_SAFETY] = safety_lines,
+	};
+
+	(void)now;
+	tui_dialog(text[ui->overlay]);
+}
+
+/* Any key: the note was read, and is not shown again. */
+static void
+key_safety(struct ui *ui, int ch, uint64_t now)
+{
+	(void)ch;
+	run_safety_shown();
+	tui_loop_close_overlay(ui, now);
+}
+
+const struct tui_screen screen_help = {
+	.draw = draw_text,
+	.key = key_help,
+};
+
+const struct tui_screen screen_quit = {
+	.draw = draw_text,
+	.key = key_quit,
+};
+
+const struct tui_screen screen_safety = {
+	.draw = draw_text,
+	.key = key_safety,
+};

@@ -1,0 +1,585 @@
+/* screen_run: a routine running.  The full layout (20 rows, 50 columns)
+ * shows the countdown in big digits and the move's instructions; a smaller
+ * terminal gets a compact one, a tiny one just the time.  While a step
+ * counts down only its changing rows are drawn again (draw_part). */
+#include "screen_run.h"
+
+#include <ctype.h>
+#include <curses.h>
+#include <stdio.h>
+
+#include "bigfont.h"
+#include "duration.h"
+#include "speech.h"
+#include "text.h"
+
+static bool
+is_transition(enum step_kind k)
+{
+	return k == STEP_READY || k == STEP_SWITCH || k == STEP_RELEASE ||
+	       k == STEP_REST;
+}
+
+/* The big heading: the move's name, or what the pause between is for. */
+static void
+step_heading(const struct step *s, char *buf, size_t size)
+{
+	const char *what = s->kind == STEP_SWITCH    ? "Switch sides"
+	                   : s->kind == STEP_RELEASE ? "Release"
+	                   : s->kind == STEP_REST    ? "Rest"
+	                                             : NULL;
+	char prefix[40] = "";
+	size_t i;
+
+	if (s->kind == STEP_READY)
+		snprintf(prefix, sizeof prefix, "Get ready: ");
+	if (what != NULL)
+		snprintf(buf, size, "%s", what);
+	else
+		snprintf(buf, size, "%s%s", prefix, s->ex->name);
+	for (i = 0; buf[i] != '\0'; i++)
+		if ((unsigned char)buf[i] < 0x80)
+			buf[i] = (char)toupper((unsigned char)buf[i]);
+}
+
+/* "left side · rep 4 of 10 · set 1 of 3" */
+static void
+step_status(struct ui *ui, const struct engine_snapshot *sn, char *buf,
+            size_t size)
+{
+	const struct step *s = sn->step;
+	const char *dot = ui->tui.g->dot;
+	size_t n = 0;
+
+#define ADD(...)                                                            \
+	do {                                                                 \
+		if (n < size)                                                \
+			n += (size_t)snprintf(buf + n, size - n, __VA_ARGS__); \
+	} while (0)
+	buf[0] = '\0';
+	switch (s->kind) {
+	case STEP_READY:
+		ADD("get into position");
+		if (s->side != SIDE_NONE)
+			ADD(" %s %s first", dot,
+			    s->side == SIDE_ALTERNATING ? "left side"
+			                                : side_name(s->side));
+		break;
+	case STEP_SWITCH:
+		ADD("%s next", sn->index + 1 < ui->tl.count
+		                   ? side_name(ui->tl.steps[sn->index + 1].side)
+		                   : "other side");
+		break;
+	case STEP_RELEASE:
+		ADD("relax, then hold %u of %u", s->rep + 1, s->reps);
+		break;
+	case STEP_REST:
+		ADD("set %u of %u next", s->set + 1, s->sets);
+		break;
+	case STEP_HOLD:
+		ADD("hold %u of %u", s->rep, s->reps);
+		break;
+	case STEP_BREATHE:
+		ADD("breath %u of %u", sn->breath, s->breaths);
+		if (s->reps > 1)
+			ADD(" %s hold %u of %u", dot, s->rep, s->reps);
+		break;
+	case STEP_REPS:
+		ADD("rep %u of %u", sn->rep, s->reps);
+		break;
+	case STEP_SELF:
+		ADD("%u reps at your own pace", s->reps);
+		break;
+	case STEP_TIMED:
+		ADD("keep going");
+		break;
+	}
+	if (!is_transition(s->kind) && sn->side != SIDE_NONE)
+		ADD(" %s %s", dot,
+		    side_name(sn->side == SIDE_ALTERNATING ? SIDE_LEFT
+		                                           : sn->side));
+	if (!is_transition(s->kind) && s->sets > 1)
+		ADD(" %s set %u of %u", dot, s->set, s->sets);
+#undef ADD
+}
+
+/* The next move's name and length, or how the routine ends. */
+static void
+up_next(struct ui *ui, const struct engine_snapshot *sn, char *buf,
+        size_t size)
+{
+	unsigned move = sn->step->move; /* 1-based: index of the next */
+	char len[16];
+
+	if (move >= ui->tl.moves_count) {
+		snprintf(buf, size, "the end %s well done", ui->tui.g->dot);
+		return;
+	}
+	duration_format((long)(ui->tl.moves[move].duration_ms / 1000), len,
+	                sizeof len);
+	snprintf(buf, size, "%s %s %s", ui->tl.moves[move].ex->name,
+	         ui->tui.g->dot, len);
+}
+/* "breathe in  ████████": the bar moves with the seconds, as the countdown
+ * does (one wakeup a second): it fills on the way in and empties on the
+ * way out.  Short, because each block is bytes sent every second. */
+static void
+draw_pacer(struct ui *ui, int y, const struct engine_snapshot *sn)
+{
+	char label[40];
+	int i, fill, x, w = 12;
+	uint32_t done = sn->phase_ms - sn->phase_left_ms;
+
+	snprintf(label, sizeof label, "%s",
+	         sn->phase == BREATH_IN ? "breathe in" : "breathe out");
+	x = (COLS - (w + 12)) / 2;
+	if (x < 1)
+		x = 1;
+	attron(A_BOLD);
+	tui_put(y, x, 12, label);
+	attroff(A_BOLD);
+	fill = sn->phase_ms == 0 ? 0
+	       : sn->phase == BREATH_IN
+	           ? (int)((uint64_t)w * (done + 1000) / sn->phase_ms)
+	           : w - (int)((uint64_t)w * done / sn->phase_ms);
+	if (fill > w)
+		fill = w;
+	tui_color_on(&ui->tui, PAIR_WORK);
+	for (i = 0; i < fill; i++)
+		mvaddstr(y, x + 12 + i, ui->tui.g->block);
+	tui_color_off(&ui->tui, PAIR_WORK);
+}
+
+static void
+countdown_text(const struct engine_snapshot *sn, char *buf, size_t size)
+{
+	if (sn->step->kind == STEP_SELF && sn->state != ENGINE_DONE)
+		snprintf(buf, size, "%u", sn->step->reps);
+	else
+		duration_format(sn->remaining_s, buf, size);
+}
+
+/* Instructions, cues and caution, as room allows; returns rows used. */
+static int
+draw_instructions(struct ui *ui, const struct step *s, int y, int rows,
+                  int x, int w)
+{
+	const struct exercise *ex = s->ex;
+	char prefix[16];
+	unsigned i;
+	int r = 0;
+
+	snprintf(prefix, sizeof prefix, "%s ", ui->tui.g->bullet);
+	for (i = 0; i < ex->steps_count && r < rows; i++) {
+		if (s->kind == STEP_READY && i == 0)
+			attron(A_BOLD);
+		r += tui_wrap(y + r, x, w, rows - r, prefix, ex->steps[i]);
+		if (s->kind == STEP_READY && i == 0)
+			attroff(A_BOLD);
+	}
+	if (ex->cues_count > 0 && r < rows) {
+		attron(A_DIM);
+		r += tui_wrap(y + r, x, w, rows - r, "", ex->cues[0]);
+		attroff(A_DIM);
+	}
+	if (ex->caution != NULL && r < rows) {
+		tui_color_on(&ui->tui, PAIR_CAUTION);
+		r += tui_wrap(y + r, x, w, rows - r, "! ", ex->caution);
+		tui_color_off(&ui->tui, PAIR_CAUTION);
+	}
+	return r;
+}
+
+/* The line under the countdown: pause, waiting, pacer, or a notice. */
+static void
+draw_state_line(struct ui *ui, int y, const struct engine_snapshot *sn,
+                bool compact)
+{
+	char line[160];
+
+	if (sn->state == ENGINE_PAUSED) {
+		attron(A_REVERSE | A_BOLD);
+		tui_put_centered(y, compact ? " PAUSED " : " PAUSED  space resumes ");
+		attroff(A_REVERSE | A_BOLD);
+	} else if (sn->state == ENGINE_WAITING) {
+		snprintf(line, sizeof line, "press Enter when you have done %u",
+		         sn->step->reps);
+		attron(A_BOLD);
+		tui_put_centered(y, line);
+		attroff(A_BOLD);
+	} else if (sn->step->kind == STEP_BREATHE && !compact) {
+		draw_pacer(ui, y, sn);
+	} else if (ui->notice[0] != '\0') {
+		tui_put_centered(y, ui->notice);
+	}
+}
+
+/* The rows of the full layout that change while a step counts down:
+ * the status (rep, breath), the digits and the line under them. */
+enum { ROW_STATUS = 4, ROW_DIGITS = 6, ROW_STATE = ROW_DIGITS + BIGFONT_ROWS };
+
+static void
+draw_run_clock(struct ui *ui, const struct engine_snapshot *sn)
+{
+	const struct step *s = sn->step;
+	char line[256], big[16];
+
+	step_status(ui, sn, line, sizeof line);
+	tui_put(ROW_STATUS, 3, COLS - 5, line);
+	countdown_text(sn, big, sizeof big);
+	tui_big(&ui->tui, ROW_DIGITS, big,
+	         is_transition(s->kind) ? PAIR_TRANSITION : PAIR_WORK);
+	if (s->kind == STEP_SELF)
+		tui_put_centered(ROW_STATE, "reps");
+	draw_state_line(ui, ROW_STATE + (s->kind == STEP_SELF), sn, false);
+}
+
+static void
+draw_run_full(struct ui *ui, const struct engine_snapshot *sn)
+{
+	const struct step *s = sn->step;
+	char line[256];
+	int y, rows;
+
+	step_heading(s, line, sizeof line);
+	attron(A_BOLD);
+	tui_put(3, 3, COLS - 20, line);
+	attroff(A_BOLD);
+	snprintf(line, sizeof line, "move %u of %u", s->move, s->moves);
+	tui_put_right(3, COLS - 2, line);
+	draw_run_clock(ui, sn);
+
+	y = ROW_STATE + 2 + (s->kind == STEP_SELF);
+	rows = LINES - 3 - y - 1;
+	draw_instructions(ui, s, y, rows, 3, COLS - 6);
+
+	up_next(ui, sn, line, sizeof line);
+	attron(A_DIM);
+	tui_put(LINES - 3, 1, 8, "up next");
+	attroff(A_DIM);
+	tui_put(LINES - 3, 10, COLS - 11, line);
+	tui_rule(&ui->tui, LINES - 2);
+	tui_put(LINES - 1, 1, COLS - 2,
+	    ui->muted ? "space pause  n next  p back  + 10s  m unmute  ? help  "
+	                "q quit"
+	              : "space pause  n next  p back  + 10s  m mute  ? help  "
+	                "q quit");
+}
+
+/* Few rows or columns: everything on single lines. */
+static void
+draw_run_compact(struct ui *ui, const struct engine_snapshot *sn)
+{
+	const struct step *s = sn->step;
+	char line[256], big[16];
+	int y = 2, rows;
+
+	step_heading(s, line, sizeof line);
+	attron(A_BOLD);
+	tui_put(y++, 1, COLS - 2, line);
+	attroff(A_BOLD);
+	step_status(ui, sn, line, sizeof line);
+	tui_put(y++, 1, COLS - 2, line);
+	countdown_text(sn, big, sizeof big);
+	attron(A_BOLD);
+	tui_color_on(&ui->tui, is_transition(s->kind) ? PAIR_TRANSITION : PAIR_WORK);
+	snprintf(line, sizeof line, "%s%s", big,
+	         s->kind == STEP_SELF ? " reps" : "");
+	tui_put(y, 1, COLS - 2, line);
+	tui_color_off(&ui->tui, is_transition(s->kind) ? PAIR_TRANSITION : PAIR_WORK);
+	attroff(A_BOLD);
+	if (sn->state == ENGINE_PAUSED || sn->state == ENGINE_WAITING) {
+		attron(A_REVERSE);
+		tui_put(y, 2 + (int)text_columns(line), COLS,
+		    sn->state == ENGINE_PAUSED ? " PAUSED " : " Enter = done ");
+		attroff(A_REVERSE);
+	} else if (s->kind == STEP_BREATHE) {
+		tui_put(y, 2 + (int)text_columns(line), COLS,
+		    sn->phase == BREATH_IN ? "breathe in" : "breathe out");
+	}
+	y += 2;
+	rows = LINES - 1 - y;
+	if (rows > 0)
+		draw_instructions(ui, s, y, rows, 1, COLS - 2);
+	attron(A_DIM);
+	tui_put(LINES - 1, 1, COLS - 2,
+	    COLS >= 40 ? "spc pause  n next  p back  ? help  q quit"
+	               : "spc n p ? q");
+	attroff(A_DIM);
+}
+
+static bool
+full_layout(void)
+{
+	return LINES >= 20 && COLS >= 50;
+}
+
+/* The title line with elapsed / total, and the progress bar. */
+static void
+draw_run_header(struct ui *ui, const struct engine_snapshot *sn)
+{
+	char line[256], el[16], tot[16];
+
+	duration_format((long)(sn->elapsed_ms / 1000), el, sizeof el);
+	duration_format((long)(sn->total_ms / 1000), tot, sizeof tot);
+	snprintf(line, sizeof line, "%s / %s", el, tot);
+	tui_put_right(0, COLS - 1, line);
+	attron(A_BOLD);
+	tui_put(0, 1, 8, "backease");
+	attroff(A_BOLD);
+	snprintf(line, sizeof line, " %s %s", ui->tui.g->dot, ui->preset->name);
+	tui_put(0, 9, COLS - 9 - 14, line);
+	tui_bar(&ui->tui, 1, 1, COLS - 2, sn->elapsed_ms, sn->total_ms);
+}
+
+/* A tick of the same step in the full layout: only the rows that count
+ * down are cleared and drawn again, not the instructions. */
+static void
+draw_run_tick(struct ui *ui, uint64_t now)
+{
+	static const int rows[] = {0, 1, ROW_STATUS, ROW_DIGITS,
+	                           ROW_DIGITS + 1, ROW_DIGITS + 2,
+	                           ROW_DIGITS + 3, ROW_DIGITS + 4, ROW_STATE,
+	                           ROW_STATE + 1};
+	struct engine_snapshot sn;
+	size_t i;
+
+	engine_snapshot(ui->e, now, &sn);
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		move(rows[i], 0);
+		clrtoeol();
+	}
+	draw_run_header(ui, &sn);
+	draw_run_clock(ui, &sn);
+}
+
+static void
+draw_run(struct ui *ui, uint64_t now)
+{
+	struct engine_snapshot sn;
+	char line[256];
+
+	engine_snapshot(ui->e, now, &sn);
+
+	if (COLS < 24 || LINES < 6) {
+		/* too small: say so, but keep the timer running and shown */
+		tui_put(0, 0, COLS, COLS >= 18 ? "terminal too small" : "too small");
+		countdown_text(&sn, line, sizeof line);
+		attron(A_BOLD);
+		tui_put(1, 0, COLS, line);
+		attroff(A_BOLD);
+		if (LINES > 2)
+			tui_put(2, 0, COLS, sn.state == ENGINE_PAUSED ? "paused"
+			                                          : "q quit");
+		return;
+	}
+
+	draw_run_header(ui, &sn);
+	if (full_layout())
+		draw_run_full(ui, &sn);
+	else
+		draw_run_compact(ui, &sn);
+}
+
+/* ---- running ------------------------------------------------------------ */
+
+static void
+ring(struct ui *ui)
+{
+	if (ui->ro->bell && !ui->muted)
+		beep();
+}
+
+static void
+announce(struct ui *ui)
+{
+	struct engine_snapshot sn;
+	char what[200];
+
+	if (!ui->ro->speak)
+		return;
+	engine_snapshot(ui->e, run_clock_now(&ui->clock), &sn);
+	step_describe(sn.step, what, sizeof what);
+	speech_say(what);
+}
+
+/* The run is over (done or quit): record it and show the summary. */
+static void
+end_run(struct ui *ui)
+{
+	engine_snapshot(ui->e, run_clock_now(&ui->clock), &ui->end);
+	/* history errors go to stderr, which curses does not use; they are
+	 * also shown on the summary screen by the final line */
+	if (run_record(&ui->tl, &ui->end, ui->started) != 0)
+		snprintf(ui->notice, sizeof ui->notice,
+		         "history could not be written");
+	engine_free(ui->e);
+	ui->e = NULL;
+	ui->ran = true;
+	ui->screen = SCREEN_SUMMARY;
+	ui->overlay = SCREEN_NONE;
+}
+
+int
+screen_run_start(struct ui *ui, const struct preset *p)
+{
+	if (timeline_build(p, &ui->ro->timeline, &ui->tl) != 0)
+		return -1;
+	ui->preset = p;
+	run_clock_init(&ui->clock, ui->ro->speed);
+	ui->e = engine_new(&ui->tl, run_clock_now(&ui->clock), 0);
+	if (ui->e == NULL) {
+		timeline_free(&ui->tl);
+		return -1;
+	}
+	engine_set_late_ms(ui->e, (uint64_t)(ENGINE_LATE_MS * ui->ro->speed));
+	ui->started = time(NULL);
+	ui->screen = SCREEN_RUN;
+	ui->rung_step = 0;
+	ui->last_remaining_s = 0;
+	announce(ui);
+	return 0;
+}
+
+/* After each update: a bell on every step change, whether time or a key
+ * moved it, and in the last three seconds of the longer steps. */
+static void
+after_update(struct ui *ui, uint64_t now)
+{
+	struct engine_snapshot sn;
+
+	engine_snapshot(ui->e, now, &sn);
+	if (sn.index != ui->rung_step) {
+		ui->rung_step = sn.index;
+		ring(ui);
+		announce(ui);
+		ui->notice[0] = '\0';
+	} else if (sn.state == ENGINE_RUNNING &&
+	           sn.remaining_s != ui->last_remaining_s &&
+	           sn.remaining_s >= 1 && sn.remaining_s <= 3 &&
+	           sn.step_length_ms >= 8000) {
+		ring(ui);
+	}
+	ui->last_remaining_s = sn.remaining_s;
+}
+
+static void
+key_run(struct ui *ui, int ch, uint64_t now)
+{
+	enum engine_state st = engine_state(ui->e);
+
+	switch (ch) {
+	case ' ':
+		engine_toggle_pause(ui->e, now);
+		break;
+	case 'n':
+	case KEY_RIGHT:
+		engine_next(ui->e, now);
+		break;
+	case 'p':
+	case KEY_LEFT:
+		engine_prev(ui->e, now);
+		break;
+	case '\n':
+	case '\r':
+	case KEY_ENTER:
+		if (st == ENGINE_WAITING)
+			engine_confirm(ui->e, now);
+		break;
+	case '+':
+	case '=':
+		engine_adjust(ui->e, now, ENGINE_ADJUST_MS);
+		break;
+	case '-':
+	case '_':
+		engine_adjust(ui->e, now, -ENGINE_ADJUST_MS);
+		break;
+	case 'm':
+		ui->muted = !ui->muted;
+		snprintf(ui->notice, sizeof ui->notice, "bell %s",
+		         ui->muted ? "muted" : "on");
+		break;
+	case '?':
+		tui_loop_open_overlay(ui, SCREEN_HELP, now);
+		break;
+	case 'q':
+	case KEY_ESCAPE:
+		tui_loop_open_overlay(ui, SCREEN_QUIT, now);
+		break;
+	default:
+		break;
+	}
+}
+
+void
+screen_run_quit(struct ui *ui, uint64_t now)
+{
+	engine_quit(ui->e, now);
+	end_run(ui);
+}
+
+/* ---- the loop's hooks --------------------------------------------------- */
+
+static int
+update_run(struct ui *ui, uint64_t now)
+{
+	engine_update(ui->e, now);
+	after_update(ui, now);
+	if (engine_over(ui->e)) {
+		ring(ui);
+		end_run(ui);
+		return -1;
+	}
+	/* the screen changes when a second passes */
+	return run_clock_timeout(&ui->clock,
+	                         engine_next_deadline(ui->e, now, 1000));
+}
+
+static bool
+draw_run_part(struct ui *ui, uint64_t now, bool unchanged)
+{
+	struct engine_snapshot sn;
+
+	engine_snapshot(ui->e, now, &sn);
+	if (unchanged && ui->last_step == sn.index && full_layout()) {
+		draw_run_tick(ui, now);
+		return true;
+	}
+	ui->last_step = sn.index;
+	return false;
+}
+
+static bool
+pause_run(struct ui *ui, uint64_t now)
+{
+	if (engine_state(ui->e) != ENGINE_RUNNING)
+		return false;
+	engine_pause(ui->e, now);
+	return true;
+}
+
+static void
+resume_run(struct ui *ui, uint64_t now)
+{
+	engine_resume(ui->e, now);
+}
+
+/* Unlike pause_run, also when waiting for Enter: the time away is not
+ * exercise. */
+static void
+suspend_run(struct ui *ui, uint64_t now)
+{
+	if (ui->e != NULL)
+		engine_pause(ui->e, now);
+}
+
+const struct tui_screen screen_run = {
+	.draw = draw_run,
+	.key = key_run,
+	.update = update_run,
+	.draw_part = draw_run_part,
+	.pause = pause_run,
+	.resume = resume_run,
+	.suspend = suspend_run,
+	.quit = screen_run_quit,
+};

@@ -1,0 +1,266 @@
+/* tui: the curses terminal and the drawing primitives the screens share.
+ * Each primitive draws into curses' buffer only; the loop sends a frame
+ * with doupdate(). */
+#include "tui.h"
+
+#include <langinfo.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "bigfont.h"
+#include "signals.h"
+#include "text.h"
+
+static const struct tui_glyphs utf8_glyphs = {
+	"\u2588", "\u2591", "\u25b8", "\u203a", "\u00b7", "\u2500",
+	"\u2191\u2193", "\u2026",
+};
+static const struct tui_glyphs ascii_glyphs = {"#", "-", ">", ">", "-", "-",
+                                               "up/down", "~"};
+
+/* ---- the terminal ------------------------------------------------------- */
+
+static void
+setup_colors(struct tui *t, bool want_color)
+{
+	t->color = want_color && has_colors();
+	if (!t->color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(PAIR_ACCENT, COLOR_CYAN, -1);
+	init_pair(PAIR_WORK, COLOR_GREEN, -1);
+	init_pair(PAIR_TRANSITION, COLOR_YELLOW, -1);
+	init_pair(PAIR_CAUTION, COLOR_RED, -1);
+}
+
+int
+tui_start(struct tui *t, bool want_color)
+{
+	t->g = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? &utf8_glyphs
+	                                                  : &ascii_glyphs;
+	t->scr = newterm(NULL, stdout, stdin);
+	if (t->scr == NULL)
+		return -1;
+	set_term(t->scr);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	/* the loop polls the keyboard itself; no checks inside doupdate() */
+	typeahead(-1);
+	curs_set(0);
+	setup_colors(t, want_color);
+	return 0;
+}
+
+void
+tui_end(struct tui *t)
+{
+	endwin();
+	delscreen(t->scr);
+	t->scr = NULL;
+}
+
+void
+tui_resize(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+}
+
+void
+tui_suspend(void)
+{
+	def_prog_mode();
+	endwin();
+	signals_suspend_self();
+	reset_prog_mode();
+	tui_resize();
+	clearok(curscr, TRUE);
+}
+
+/* ---- text --------------------------------------------------------------- */
+
+int
+tui_put(int y, int x, int cols, const char *s)
+{
+	size_t n;
+
+	if (cols <= 0 || y < 0 || y >= LINES || x >= COLS)
+		return 0;
+	if (x + cols > COLS)
+		cols = COLS - x;
+	n = text_prefix_bytes(s, (size_t)cols);
+	mvaddnstr(y, x, s, (int)n);
+	return (int)text_columns(s) < cols ? (int)text_columns(s) : cols;
+}
+
+void
+tui_put_cut(const struct tui *t, int y, int x, int cols, const char *s)
+{
+	if ((int)text_columns(s) <= cols) {
+		tui_put(y, x, cols, s);
+		return;
+	}
+	if (cols < 2)
+		return;
+	tui_put(y, x, cols - 1, s);
+	tui_put(y, x + cols - 1, 1, t->g->ellipsis);
+}
+
+void
+tui_put_right(int y, int right, const char *s)
+{
+	int w = (int)text_columns(s);
+
+	tui_put(y, right - w < 0 ? 0 : right - w, w, s);
+}
+
+void
+tui_put_centered(int y, const char *s)
+{
+	int w = (int)text_columns(s);
+
+	tui_put(y, w < COLS ? (COLS - w) / 2 : 0, COLS, s);
+}
+
+void
+tui_rule(const struct tui *t, int y)
+{
+	int x;
+
+	for (x = 1; x < COLS - 1; x++)
+		mvaddstr(y, x, t->g->rule);
+}
+
+void
+tui_color_on(const struct tui *t, int pair)
+{
+	if (t->color)
+		attron(COLOR_PAIR(pair));
+}
+
+void
+tui_color_off(const struct tui *t, int pair)
+{
+	if (t->color)
+		attroff(COLOR_PAIR(pair));
+}
+
+int
+tui_wrap(int y, int x, int cols, int max_lines, const char *prefix,
+         const char *text)
+{
+	int lines = 0, indent = (int)text_columns(prefix);
+	size_t fit, cut;
+	const char *p = text;
+
+	if (cols - indent < 8 || max_lines <= 0)
+		return 0;
+	while (*p != '\0' && lines < max_lines) {
+		fit = text_prefix_bytes(p, (size_t)(cols - indent));
+		cut = fit;
+		if (p[fit] != '\0') {
+			/* break at the last space that fits */
+			while (cut > 0 && p[cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = fit;
+		}
+		if (lines == 0)
+			tui_put(y, x, indent, prefix);
+		mvaddnstr(y + lines, x + indent, p, (int)cut);
+		p += cut;
+		while (*p == ' ')
+			p++;
+		lines++;
+	}
+	return lines;
+}
+
+/* ---- boxes, bars, digits ------------------------------------------------ */
+
+static void
+draw_box(int y, int x, int h, int w)
+{
+	int i;
+
+	for (i = 0; i < h; i++)
+		mvhline(y + i, x, ' ', w);
+	mvhline(y, x, ACS_HLINE, w);
+	mvhline(y + h - 1, x, ACS_HLINE, w);
+	mvvline(y, x, ACS_VLINE, h);
+	mvvline(y, x + w - 1, ACS_VLINE, h);
+	mvaddch(y, x, ACS_ULCORNER);
+	mvaddch(y, x + w - 1, ACS_URCORNER);
+	mvaddch(y + h - 1, x, ACS_LLCORNER);
+	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+}
+
+void
+tui_dialog(const char *const *lines)
+{
+	int n = 0, w = 0, h, x, y, i, lw;
+
+	for (n = 0; lines[n] != NULL; n++) {
+		lw = (int)text_columns(lines[n]);
+		if (lw > w)
+			w = lw;
+	}
+	w += 4;
+	h = n + 2;
+	if (w > COLS)
+		w = COLS;
+	if (h > LINES)
+		h = LINES;
+	x = (COLS - w) / 2;
+	y = (LINES - h) / 2;
+	if (w < 3 || h < 3) {
+		tui_put(0, 0, COLS, lines[0]);
+		return;
+	}
+	draw_box(y, x, h, w);
+	for (i = 0; i < n && i < h - 2; i++)
+		tui_put(y + 1 + i, x + 2, w - 4, lines[i]);
+}
+
+void
+tui_bar(const struct tui *t, int y, int x, int w, uint64_t part,
+        uint64_t whole)
+{
+	int fill = whole ? (int)((uint64_t)w * part / whole) : 0, i;
+
+	if (fill > w)
+		fill = w;
+	tui_color_on(t, PAIR_ACCENT);
+	for (i = 0; i < fill; i++)
+		mvaddstr(y, x + i, t->g->block);
+	tui_color_off(t, PAIR_ACCENT);
+	attron(A_DIM);
+	for (; i < w; i++)
+		mvaddstr(y, x + i, t->g->shade);
+	attroff(A_DIM);
+}
+
+void
+tui_big(const struct tui *t, int y, const char *text, int pair)
+{
+	char row[256];
+	int r, w = (int)bigfont_width(text);
+
+	attron(A_BOLD);
+	tui_color_on(t, pair);
+	for (r = 0; r < BIGFONT_ROWS; r++) {
+		bigfont_row(text, r, t->g->block, row, sizeof row);
+		tui_put(y + r, (COLS - w) / 2, w, row);
+	}
+	tui_color_off(t, pair);
+	attroff(A_BOLD);
+}
