@@ -321,7 +321,7 @@ text_distances(void **state)
 	assert_int_equal(text_distance(long_a, long_b), 99);
 }
 
-/* ---- safety text ------------------------------------------------------------ */
+/* ---- safety text ---------------------------------------------------- */
 
 /* SPEC section 6: the whole advice, in lines the 50x20 first-run dialog
  * can show whole. */
@@ -330,12 +330,22 @@ safety_text_fits_and_says_it_all(void **state)
 {
 	static const char text[] = SAFETY_TEXT, urgent[] = SAFETY_URGENT;
 	static const char *const says[] = {
-		"not medical advice", "sharp pain", "numbness or tingling",
-		"see a doctor", "severe", "more than a few days", "gets worse",
-		"daily activities", "follows an injury", "worrying symptoms",
-		"urgent medical care, not exercise", "chest pain",
-		"shortness of breath", "fever", "weakness in the legs",
-		"bladder or bowel control",
+	    "not medical advice",
+	    "sharp pain",
+	    "numbness or tingling",
+	    "see a doctor",
+	    "severe",
+	    "more than a few days",
+	    "gets worse",
+	    "daily activities",
+	    "follows an injury",
+	    "worrying symptoms",
+	    "urgent medical care, not exercise",
+	    "chest pain",
+	    "shortness of breath",
+	    "fever",
+	    "weakness in the legs",
+	    "bladder or bowel control",
 	};
 	char flat[sizeof text], line[sizeof text];
 	const char *p = text, *nl;
@@ -370,7 +380,8 @@ safety_text_fits_and_says_it_all(void **state)
 	}
 }
 
-/* ---- idmap ------------------------------------------------------------------ */
+/* ---- idmap ------------------------------------------------------------------
+ */
 
 static void
 idmap_basics(void **state)
