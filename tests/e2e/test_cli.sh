@@ -6,7 +6,7 @@
 expect_status 0 be list
 expect_eq "$(printf '%s\n' "$OUT" | head -n 1 | tr -s ' ')" \
 	"ID NAME TIME WHERE NEEDS" "list header"
-expect_eq "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l)" 12 "presets listed"
+expect_eq "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l)" 15 "presets listed"
 expect_contains "$OUT" "6-minute warm-up"
 # every preset row: id, then a M:SS time
 for id in warmup-6 desk-break strength cool-down; do
@@ -155,7 +155,7 @@ presets:
         time: 20
 EOF
 expect_status 0 be --catalog "$REPO/data/exercises.yaml" --catalog override.yaml list
-expect_eq "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l)" 12 "presets with override"
+expect_eq "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l)" 15 "presets with override"
 printf '%s\n' "$OUT" | grep -q '^warmup-6 *Quick warm-up *0:25 ' ||
 	fail "override not applied"
 expect_status 0 be --catalog "$REPO/data/exercises.yaml" --catalog override.yaml plan warmup-6
@@ -178,7 +178,7 @@ presets:
         time: 60
 EOF
 expect_status 0 be list
-expect_eq "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l)" 13 "presets with catalog.d"
+expect_eq "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l)" 16 "presets with catalog.d"
 expect_contains "$OUT" "my-routine"
 expect_status 0 be plan my-routine
 # a later file replaces a built-in preset by id
@@ -221,7 +221,7 @@ expect_status 0 be check solo.yaml
 expect_status 1 be --catalog solo.yaml check
 expect_contains "$ERR" "unknown exercise 'chin-tuck'"
 expect_status 0 be --catalog "$REPO/data/exercises.yaml" check
-expect_contains "$OUT" "ok: 41 exercises, 12 presets"
+expect_contains "$OUT" "ok: 41 exercises, 15 presets"
 # SPEC section 2's own example is a valid user file (caution: "" is
 # the same as no caution)
 cat >spec-example.yaml <<'YAML'

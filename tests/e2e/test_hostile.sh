@@ -34,7 +34,7 @@ for i in $(seq -w 1 300); do
 done
 echo "not a catalog" >"$dir/README.txt"
 expect_status 0 be list
-expect_eq "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l)" 312 "presets listed"
+expect_eq "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l)" 315 "presets listed"
 expect_contains "$OUT" "Preset 300"
 expect_status 0 be check
 # one bad file among them is named, with its line

@@ -23,6 +23,7 @@
 #include "duration.h"
 #include "history.h"
 #include "idmap.h"
+#include "safety.h"
 #include "text.h"
 #include "yamlpos.h"
 #include "scratch.h"
@@ -320,7 +321,67 @@ text_distances(void **state)
 	assert_int_equal(text_distance(long_a, long_b), 99);
 }
 
-/* ---- idmap ------------------------------------------------------------------ */
+/* ---- safety text ---------------------------------------------------- */
+
+/* SPEC section 6: the whole advice, in lines the 50x20 first-run dialog
+ * can show whole. */
+static void
+safety_text_fits_and_says_it_all(void **state)
+{
+	static const char text[] = SAFETY_TEXT, urgent[] = SAFETY_URGENT;
+	static const char *const says[] = {
+	    "not medical advice",
+	    "sharp pain",
+	    "numbness or tingling",
+	    "see a doctor",
+	    "severe",
+	    "more than a few days",
+	    "gets worse",
+	    "daily activities",
+	    "follows an injury",
+	    "worrying symptoms",
+	    "urgent medical care, not exercise",
+	    "chest pain",
+	    "shortness of breath",
+	    "fever",
+	    "weakness in the legs",
+	    "bladder or bowel control",
+	};
+	char flat[sizeof text], line[sizeof text];
+	const char *p = text, *nl;
+	size_t i, n, widest = 0, lines = 0;
+
+	(void)state;
+	assert_true(text_is_clean(SAFETY_SHORT));
+	/* the urgent signs close the note */
+	assert_true(strlen(text) > strlen(urgent));
+	assert_string_equal(text + strlen(text) - strlen(urgent), urgent);
+	for (; *p != '\0'; p = nl + 1) {
+		nl = strchr(p, '\n');
+		assert_non_null(nl); /* every line ends with a newline */
+		n = (size_t)(nl - p);
+		memcpy(line, p, n);
+		line[n] = '\0';
+		assert_true(text_is_clean(line));
+		if (text_columns(line) > widest)
+			widest = text_columns(line);
+		lines++;
+	}
+	assert_true(widest <= SAFETY_TEXT_COLUMNS);
+	assert_int_equal(lines, SAFETY_TEXT_LINES);
+	/* the phrases read the same across line breaks */
+	for (i = 0; text[i] != '\0'; i++)
+		flat[i] = text[i] == '\n' ? ' ' : text[i];
+	flat[i] = '\0';
+	for (i = 0; i < sizeof says / sizeof says[0]; i++) {
+		if (strcasestr(flat, says[i]) == NULL)
+			print_error("safety text lacks \"%s\"\n", says[i]);
+		assert_non_null(strcasestr(flat, says[i]));
+	}
+}
+
+/* ---- idmap ------------------------------------------------------------------
+ */
 
 static void
 idmap_basics(void **state)
@@ -1000,6 +1061,7 @@ main(void)
 		T(text_escape_output_is_always_clean),
 		T(text_measures),
 		T(text_distances),
+		T(safety_text_fits_and_says_it_all),
 		T(idmap_basics),
 		T(idmap_grows),
 		T(yamlpos_finds_places),

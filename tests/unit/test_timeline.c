@@ -645,7 +645,7 @@ test_builtin_presets(void **state)
 
 	(void)state;
 	load_builtin(&cat);
-	assert_int_equal(cat.presets_count, 12);
+	assert_int_equal(cat.presets_count, 15);
 	for (j = 0; j < sizeof ready / sizeof ready[0]; j++) {
 		timeline_options_default(&opt);
 		opt.ready_s = ready[j];
