@@ -12,6 +12,9 @@ int duration_parse(const char *s, long *seconds);
 /* Parses a plain whole number "0" to "9999999" (no sign, no leading zeros,
  * no spaces).  Returns 0 and sets *value, or -1. */
 int count_parse(const char *s, long *value);
+/* Parses a breath pace "IN:OUT", whole seconds from 1 to 30 each.
+ * Returns 0 and sets both, or -1. */
+int breath_parse(const char *s, unsigned *in, unsigned *out);
 /* "M:SS", or "H:MM:SS" from an hour up. */
 void duration_format(long seconds, char *buf, size_t size);
 

@@ -159,27 +159,6 @@ parse_speed(const char *s, double *out)
 	return 0;
 }
 
-static int
-parse_breath(const char *s, unsigned *in, unsigned *out)
-{
-	long a, b;
-	char buf[32], *colon;
-
-	if (strlen(s) >= sizeof buf)
-		return -1;
-	strcpy(buf, s);
-	colon = strchr(buf, ':');
-	if (colon == NULL)
-		return -1;
-	*colon = '\0';
-	if (count_parse(buf, &a) || count_parse(colon + 1, &b) || a < 1 ||
-	    b < 1 || a > 30 || b > 30)
-		return -1;
-	*in = (unsigned)a;
-	*out = (unsigned)b;
-	return 0;
-}
-
 /* An unknown option, with the closest real one when it looks like a
  * typo. */
 static int
@@ -209,15 +188,23 @@ unknown_option(const struct option *options, const char *arg)
 	return EXIT_USAGE;
 }
 
-/* The run options the settings give, before the command line's. */
-static void
-defaults(struct cli *c)
+/* The settings file, then the run options it gives, before the command
+ * line's.  A bad file is reported after the options are read, so that
+ * --help and --version still work. */
+static int
+defaults(struct cli *c, struct diag *bad)
 {
 	const char *no_color = getenv("NO_COLOR");
 	const struct settings *s = &c->settings;
+	char path[4096];
+	int rc = 0;
 
 	memset(c, 0, sizeof *c);
-	settings_default(&c->settings);
+	diag_clear(bad);
+	if (settings_path(path, sizeof path) == 0)
+		rc = settings_load(path, &c->settings, bad);
+	else
+		settings_default(&c->settings);
 	timeline_options_default(&c->run.timeline);
 	c->run.timeline.ready_s = s->ready_s;
 	c->run.timeline.inhale_s = s->inhale_s;
@@ -228,6 +215,7 @@ defaults(struct cli *c)
 	c->run.color = s->color && (no_color == NULL || no_color[0] == '\0');
 	c->run.checkin = s->checkin;
 	c->run.figures = s->figures;
+	return rc;
 }
 
 /* One global option; returns -1 to go on, or an exit status. */
@@ -284,7 +272,7 @@ global_option(struct cli *c, int opt, const char *arg)
 			                       arg);
 		return -1;
 	case OPT_BREATH:
-		if (parse_breath(arg, &c->run.timeline.inhale_s,
+		if (breath_parse(arg, &c->run.timeline.inhale_s,
 		                 &c->run.timeline.exhale_s))
 			return cmd_usage_error("--breath takes IN:OUT seconds "
 			                       "such as 4:6, not",
@@ -427,10 +415,12 @@ cli_main(int argc, char **argv)
 	struct cli c;
 	struct parse ps = {0};
 	const struct cmd_entry *e = NULL;
-	int rc;
+	struct diag settings_error;
+	char msg[1200];
+	int rc, settings_rc;
 
 	setlocale(LC_ALL, "");
-	defaults(&c);
+	settings_rc = defaults(&c, &settings_error);
 	if (build_options(&ps, argc) != 0) {
 		fprintf(stderr, "backease: out of memory\n");
 		rc = EXIT_DATA;
@@ -439,6 +429,12 @@ cli_main(int argc, char **argv)
 	rc = parse_options(&c, &ps, argc, argv);
 	if (rc >= 0)
 		goto out;
+	if (settings_rc != 0) {
+		diag_format(&settings_error, msg, sizeof msg);
+		fprintf(stderr, "backease: %s\n", msg);
+		rc = EXIT_DATA;
+		goto out;
+	}
 	if (optind < argc) {
 		e = find_command(argv[optind]);
 		if (e == NULL) {

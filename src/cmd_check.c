@@ -1,7 +1,9 @@
 /* cmd_check: `backease check [FILE...]` validates catalog files. */
 #include <stdio.h>
+#include <unistd.h>
 
 #include "cmd.h"
+#include "settings.h"
 #include "sources.h"
 #include "text.h"
 
@@ -54,7 +56,20 @@ check_catalog_option(const struct cli *c)
 	return 0;
 }
 
-/* What every command loads: built-in, then catalog.d. */
+/* The settings file was loaded before any command ran (a bad one stops
+ * every command); this says that it was checked. */
+static void
+report_settings(void)
+{
+	char path[4096], shown[300];
+
+	if (settings_path(path, sizeof path) != 0 || access(path, F_OK) != 0)
+		return;
+	text_escape(path, shown, sizeof shown);
+	printf("%s: ok (settings)\n", shown);
+}
+
+/* What every command loads: built-in, then catalog.d, and the settings. */
 static int
 check_default(void)
 {
@@ -75,6 +90,7 @@ check_default(void)
 		bad = 1;
 	}
 	catalog_free(&cat);
+	report_settings();
 	return bad ? EXIT_DATA : 0;
 }
 

@@ -2,6 +2,7 @@
 #include "duration.h"
 
 #include <stdio.h>
+#include <string.h>
 
 enum { NUMBER_MAX = 9999999 };
 
@@ -82,4 +83,25 @@ duration_format(long seconds, char *buf, size_t size)
 		         seconds / 60 % 60, seconds % 60);
 	else
 		snprintf(buf, size, "%ld:%02ld", seconds / 60, seconds % 60);
+}
+
+int
+breath_parse(const char *s, unsigned *in, unsigned *out)
+{
+	long a, b;
+	char buf[32], *colon;
+
+	if (strlen(s) >= sizeof buf)
+		return -1;
+	strcpy(buf, s);
+	colon = strchr(buf, ':');
+	if (colon == NULL)
+		return -1;
+	*colon = '\0';
+	if (count_parse(buf, &a) || count_parse(colon + 1, &b) || a < 1 ||
+	    b < 1 || a > 30 || b > 30)
+		return -1;
+	*in = (unsigned)a;
+	*out = (unsigned)b;
+	return 0;
 }

@@ -239,8 +239,8 @@ yamlpos_first_problem(const unsigned char *data, size_t len, int *line,
 			*line = (int)ev.start_mark.line + 1;
 			*col = (int)ev.start_mark.column + 1;
 			snprintf(msg, size,
-			         "YAML aliases (*name) are not allowed in a "
-			         "catalog; write the value out");
+			         "YAML aliases (*name) are not allowed here; "
+			         "write the value out");
 			problem = 1;
 		}
 		if (depth > 0 && depth <= KEYS_DEPTH && is_map[depth - 1] &&
@@ -276,8 +276,8 @@ yamlpos_first_problem(const unsigned char *data, size_t len, int *line,
 			*line = (int)ev.start_mark.line + 1;
 			*col = (int)ev.start_mark.column + 1;
 			snprintf(msg, size,
-			         "a second YAML document starts here; a catalog "
-			         "file holds one document (no '---' between "
+			         "a second YAML document starts here; the file "
+			         "holds one document (no '---' between "
 			         "parts)");
 			problem = 1;
 		}

@@ -57,6 +57,16 @@ tm capture-pane -e -p -t t >"$TEST_TMP/colour"
 grep -q $'\e\\[[0-9;]*3[0-7]m' "$TEST_TMP/colour" && fail "colour under NO_COLOR"
 tm_keys q
 tm_expect_exit 0
+# and none with the setting color: false
+mkdir -p "$XDG_CONFIG_HOME/backease"
+echo 'color: false' >"$XDG_CONFIG_HOME/backease/config.yaml"
+tm_keys "clear; $BACKEASE" Enter
+tm_wait "PRESET"
+tm capture-pane -e -p -t t >"$TEST_TMP/colour"
+grep -q $'\e\\[[0-9;]*3[0-7]m' "$TEST_TMP/colour" && fail "colour with color: false"
+tm_keys q
+tm_expect_exit 0
+rm "$XDG_CONFIG_HOME/backease/config.yaml"
 
 # a small terminal still shows a usable menu
 tm_resize 40 10

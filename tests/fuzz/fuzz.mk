@@ -33,7 +33,9 @@ FUZZ_CFLAGS  = -std=c11 -D_GNU_SOURCE $(WARNINGS) -Wno-unknown-warning-option \
 FUZZ_GEN_OBJS := $(patsubst $(BUILD)/%.o,$(FUZZ_OBJDIR)/%.o,\
                    $(or $(BUILTIN_OBJS),$(BUILD)/catalog_data.o))
 FUZZ_OBJS := $(CORE_SRCS:src/%.c=$(FUZZ_OBJDIR)/%.o) $(FUZZ_GEN_OBJS)
-FUZZ_BINS := $(FUZZ_DIR)/fuzz_catalog $(FUZZ_DIR)/fuzz_parsers
+# One harness per tests/fuzz/fuzz_NAME.c, with its seeds in corpus/NAME.
+FUZZ_BINS := $(patsubst $(FUZZ_SRC)/%.c,$(FUZZ_DIR)/%,\
+               $(wildcard $(FUZZ_SRC)/fuzz_*.c))
 
 # Under AddressSanitizer src/arena.c mallocs every block; the program carves
 # small blocks out of 64 kB chunks.  fuzz_catalog_arena is fuzz_catalog
@@ -105,54 +107,16 @@ $(FUZZ_DIR)/fuzz_catalog_arena: $(FUZZ_SRC)/fuzz_catalog.c $(FUZZ_SRC)/common.c 
 	    -MF $(FUZZ_OBJDIR)/$(notdir $@).d -o $@ $< $(FUZZ_SRC)/common.c \
 	    $(FUZZ_ARENA_OBJS) $(CORE_LIBS)
 
-# Fuzzes over a copy of the corpus (build/fuzz/corpus/, kept between runs,
-# so the repository's seeds stay as they are): three quarters of the time
-# on the catalog loader (a third of that with the real arena), the rest on
-# the small parsers.  Fails when a harness finds a crash; the input is in
-# build/fuzz/artifacts/.
-FUZZ_CATALOG_RUN = $(FUZZ_SRC)/run.sh $(1) $(FUZZ_DIR)/corpus/catalog $(2) \
-    -max_len=$(FUZZ_MAX_LEN) -timeout=$(FUZZ_TIMEOUT) \
-    -dict=$(FUZZ_SRC)/catalog.dict \
-    -artifact_prefix=$(FUZZ_DIR)/artifacts/$(notdir $(1))- $(FUZZ_ARGS)
-
+# Fuzzes every harness over a copy of the corpus (build/fuzz/corpus/, kept
+# between runs, so the repository's seeds stay as they are); tests/fuzz/all.sh
+# says how the time is split.  Fails when a harness finds a crash.
 fuzz: $(FUZZ_BINS)
-	@mkdir -p $(FUZZ_DIR)/corpus/catalog $(FUZZ_DIR)/corpus/parsers \
-	    $(FUZZ_DIR)/artifacts
-	@cp -R $(FUZZ_SRC)/corpus/catalog/. $(FUZZ_DIR)/corpus/catalog/
-	@cp -R $(FUZZ_SRC)/corpus/parsers/. $(FUZZ_DIR)/corpus/parsers/
-	@total=$(FUZZ_SECONDS); cat_s=$$((total * 3 / 4)); \
-	 [ $$cat_s -ge 1 ] || cat_s=1; \
-	 par_s=$$((total - cat_s)); [ $$par_s -ge 1 ] || par_s=1; \
-	 arena_s=$(if $(FUZZ_ARENA_OBJS),$$((cat_s / 3)),0); \
-	 cat_s=$$((cat_s - arena_s)); \
-	 rc=0; \
-	 $(call FUZZ_CATALOG_RUN,$(FUZZ_DIR)/fuzz_catalog,$$cat_s) || rc=1; \
-	 if [ $$arena_s -gt 0 ]; then \
-	     $(call FUZZ_CATALOG_RUN,$(FUZZ_DIR)/fuzz_catalog_arena,$$arena_s) \
-	     || rc=1; \
-	 fi; \
-	 $(FUZZ_SRC)/run.sh $(FUZZ_DIR)/fuzz_parsers $(FUZZ_DIR)/corpus/parsers \
-	     $$par_s -max_len=$(FUZZ_MAX_LEN) -timeout=$(FUZZ_TIMEOUT) \
-	     -dict=$(FUZZ_SRC)/parsers.dict \
-	     -artifact_prefix=$(FUZZ_DIR)/artifacts/fuzz_parsers- $(FUZZ_ARGS) \
-	     || rc=1; \
-	 if [ $$rc -ne 0 ]; then \
-	     echo "fuzz: crash found; inputs in $(FUZZ_DIR)/artifacts/" >&2; \
-	     ls -l $(FUZZ_DIR)/artifacts/ >&2; \
-	 fi; \
-	 exit $$rc
+	@$(FUZZ_SRC)/all.sh fuzz $(FUZZ_DIR) $(FUZZ_SECONDS) \
+	    -max_len=$(FUZZ_MAX_LEN) -timeout=$(FUZZ_TIMEOUT) $(FUZZ_ARGS)
 
 # Every seed and every saved crash, once each; no fuzzing.
 fuzz-regress: $(FUZZ_BINS)
-	@rc=0; \
-	 $(FUZZ_SRC)/regress.sh $(FUZZ_DIR)/fuzz_catalog \
-	     $(FUZZ_SRC)/corpus/catalog $(FUZZ_SRC)/regressions/catalog || rc=1; \
-	 $(if $(FUZZ_ARENA_OBJS),$(FUZZ_SRC)/regress.sh \
-	     $(FUZZ_DIR)/fuzz_catalog_arena $(FUZZ_SRC)/corpus/catalog \
-	     $(FUZZ_SRC)/regressions/catalog || rc=1;) \
-	 $(FUZZ_SRC)/regress.sh $(FUZZ_DIR)/fuzz_parsers \
-	     $(FUZZ_SRC)/corpus/parsers $(FUZZ_SRC)/regressions/parsers || rc=1; \
-	 exit $$rc
+	@$(FUZZ_SRC)/all.sh regress $(FUZZ_DIR) 0
 
 -include $(FUZZ_OBJS:.o=.d) $(FUZZ_OBJDIR)/arena-chunks.d \
          $(FUZZ_BINS:$(FUZZ_DIR)/%=$(FUZZ_OBJDIR)/%.d)
