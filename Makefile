@@ -16,9 +16,9 @@ VERSION := 0.1.0
 V ?= 0
 Q := $(if $(filter 1,$(V)),,@)
 
-# Debian packages the build and the tests need; `make deps` installs them.
-BUILD_PKGS := build-essential pkg-config libncurses-dev libcyaml-dev libyaml-dev
-TEST_PKGS  := libcmocka-dev tmux
+# BUILD_PKGS and TEST_PKGS, the Debian packages the build and the tests
+# need; ./configure (which make run and make test call) installs them.
+include .ci/packages.mk
 
 WARNINGS := -Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla \
@@ -131,10 +131,10 @@ e2e: $(BIN)
 
 # Installs what is missing (as root or through sudo); otherwise says how.
 check-deps:
-	@.ci/deps.sh $(BUILD_PKGS) $(if $(filter test,$(MAKECMDGOALS)),$(TEST_PKGS))
+	@./configure --quiet $(if $(filter test,$(MAKECMDGOALS)),--tests)
 
 deps:
-	@.ci/deps.sh $(BUILD_PKGS) $(TEST_PKGS)
+	@./configure --tests
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
@@ -160,8 +160,9 @@ clean:
 
 help:
 	@echo 'make            build ./backease'
-	@echo 'make run        install missing packages if it can, build, run'
-	@echo 'make test       install missing packages if it can, build, run all tests'
+	@echo './configure     install the missing packages if it can, or say how'
+	@echo 'make run        the same (quietly), then build and run'
+	@echo 'make test       the same with the tests packages, then build, run all tests'
 	@echo 'make VARIANT=san test   the same with AddressSanitizer + UBSan'
 	@echo 'make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)'
 
