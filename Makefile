@@ -136,9 +136,22 @@ check-deps:
 deps:
 	@./configure --tests
 
+# install notes in $(DATADIR)/installed-dirs the directories it creates
+# (the ones that were not there, as they are without DESTDIR), so that
+# uninstall removes those, if they are empty, and no other.
+INSTALL_DIRS := $(BINDIR) $(MANDIR)/man1 $(DATADIR) $(BASHCOMPDIR) $(ZSHCOMPDIR)
+INSTALLED_DIRS = $(DESTDIR)$(DATADIR)/installed-dirs
+
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(DATADIR) $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	@new=$$(for d in $(INSTALL_DIRS); do \
+	    while [ ! -d "$(DESTDIR)$$d" ] && [ "$$d" != / ] && [ "$$d" != . ]; do \
+	        echo "$$d"; d=$$(dirname "$$d"); \
+	    done; done); \
+	 install -d $(addprefix $(DESTDIR),$(INSTALL_DIRS)) && \
+	 { cat "$(INSTALLED_DIRS)" 2>/dev/null; \
+	   [ -z "$$new" ] || printf '%s\n' "$$new"; } | sort -u \
+	     >"$(INSTALLED_DIRS).tmp" && \
+	 mv "$(INSTALLED_DIRS).tmp" "$(INSTALLED_DIRS)"
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/backease
 	install -m 644 man/backease.1 $(DESTDIR)$(MANDIR)/man1/backease.1
 	install -m 644 data/exercises.yaml $(DESTDIR)$(DATADIR)/exercises.yaml
@@ -150,7 +163,11 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/backease $(DESTDIR)$(MANDIR)/man1/backease.1 \
 	      $(DESTDIR)$(DATADIR)/exercises.yaml \
 	      $(DESTDIR)$(BASHCOMPDIR)/backease $(DESTDIR)$(ZSHCOMPDIR)/_backease
-	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null || true
+	@dirs=$$(sort -r "$(INSTALLED_DIRS)" 2>/dev/null); \
+	 rm -f "$(INSTALLED_DIRS)"; \
+	 for d in $$dirs $(DATADIR); do \
+	     rmdir "$(DESTDIR)$$d" 2>/dev/null || true; \
+	 done
 
 format:
 	clang-format -i src/*.c include/*.h tests/unit/*.c tests/unit/*.h
