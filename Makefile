@@ -179,7 +179,7 @@ help:
 	@echo 'make            build ./backease'
 	@echo './configure     install the missing packages if it can, or say how'
 	@echo 'make run        the same (quietly), then build and run'
-	@echo 'make test       the same with the tests packages, then build, run all tests'
+	@echo 'make test       the same with the test packages, then build, run all tests'
 	@echo 'make VARIANT=san test   the same with AddressSanitizer + UBSan'
 	@echo 'make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)'
 
