@@ -16,9 +16,9 @@ VERSION := 0.1.0
 V ?= 0
 Q := $(if $(filter 1,$(V)),,@)
 
-# Debian packages the build and the tests need; `make deps` installs them.
-BUILD_PKGS := build-essential pkg-config libncurses-dev libcyaml-dev libyaml-dev
-TEST_PKGS  := libcmocka-dev tmux
+# BUILD_PKGS and TEST_PKGS, the Debian packages the build and the tests
+# need; ./configure (which make run and make test call) installs them.
+include .ci/packages.mk
 
 WARNINGS := -Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla \
@@ -131,14 +131,27 @@ e2e: $(BIN)
 
 # Installs what is missing (as root or through sudo); otherwise says how.
 check-deps:
-	@.ci/deps.sh $(BUILD_PKGS) $(if $(filter test,$(MAKECMDGOALS)),$(TEST_PKGS))
+	@./configure --quiet $(if $(filter test,$(MAKECMDGOALS)),--tests)
 
 deps:
-	@.ci/deps.sh $(BUILD_PKGS) $(TEST_PKGS)
+	@./configure --tests
+
+# install notes in $(DATADIR)/installed-dirs the directories it creates
+# (the ones that were not there, as they are without DESTDIR), so that
+# uninstall removes those, if they are empty, and no other.
+INSTALL_DIRS := $(BINDIR) $(MANDIR)/man1 $(DATADIR) $(BASHCOMPDIR) $(ZSHCOMPDIR)
+INSTALLED_DIRS = $(DESTDIR)$(DATADIR)/installed-dirs
 
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(DATADIR) $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	@new=$$(for d in $(INSTALL_DIRS); do \
+	    while [ ! -d "$(DESTDIR)$$d" ] && [ "$$d" != / ] && [ "$$d" != . ]; do \
+	        echo "$$d"; d=$$(dirname "$$d"); \
+	    done; done); \
+	 install -d $(addprefix $(DESTDIR),$(INSTALL_DIRS)) && \
+	 { cat "$(INSTALLED_DIRS)" 2>/dev/null; \
+	   [ -z "$$new" ] || printf '%s\n' "$$new"; } | sort -u \
+	     >"$(INSTALLED_DIRS).tmp" && \
+	 mv "$(INSTALLED_DIRS).tmp" "$(INSTALLED_DIRS)"
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/backease
 	install -m 644 man/backease.1 $(DESTDIR)$(MANDIR)/man1/backease.1
 	install -m 644 data/exercises.yaml $(DESTDIR)$(DATADIR)/exercises.yaml
@@ -150,7 +163,11 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/backease $(DESTDIR)$(MANDIR)/man1/backease.1 \
 	      $(DESTDIR)$(DATADIR)/exercises.yaml \
 	      $(DESTDIR)$(BASHCOMPDIR)/backease $(DESTDIR)$(ZSHCOMPDIR)/_backease
-	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null || true
+	@dirs=$$(sort -r "$(INSTALLED_DIRS)" 2>/dev/null); \
+	 rm -f "$(INSTALLED_DIRS)"; \
+	 for d in $$dirs $(DATADIR); do \
+	     rmdir "$(DESTDIR)$$d" 2>/dev/null || true; \
+	 done
 
 format:
 	clang-format -i src/*.c include/*.h tests/unit/*.c tests/unit/*.h
@@ -160,8 +177,9 @@ clean:
 
 help:
 	@echo 'make            build ./backease'
-	@echo 'make run        install missing packages if it can, build, run'
-	@echo 'make test       install missing packages if it can, build, run all tests'
+	@echo './configure     install the missing packages if it can, or say how'
+	@echo 'make run        the same (quietly), then build and run'
+	@echo 'make test       the same with the test packages, then build, run all tests'
 	@echo 'make VARIANT=san test   the same with AddressSanitizer + UBSan'
 	@echo 'make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)'
 

@@ -37,3 +37,21 @@ fi
 expect_status 0 make -s -C "$repo" uninstall DESTDIR="$dest" PREFIX=/usr VARIANT=$variant
 left=$(find "$dest" -type f)
 [ -z "$left" ] || fail "left after uninstall: $left"
+# ... and the directories install created, which are empty now
+left=$(cd "$dest" && find . -mindepth 1)
+[ -z "$left" ] || fail "left after uninstall: $left"
+
+# Directories that were there before stay, empty or not, and so does one
+# install created that has someone else's file in it now; installing twice
+# forgets nothing.
+dest=$TEST_TMP/dest2
+mkdir -p "$dest/usr/bin" "$dest/usr/share/man/man1"
+echo other >"$dest/usr/bin/other"
+for i in 1 2; do
+	expect_status 0 make -s -C "$repo" install DESTDIR="$dest" PREFIX=/usr VARIANT=$variant
+done
+echo other >"$dest/usr/share/bash-completion/completions/other"
+expect_status 0 make -s -C "$repo" uninstall DESTDIR="$dest" PREFIX=/usr VARIANT=$variant
+left=$(cd "$dest" && find . -mindepth 1 | LC_ALL=C sort | tr '\n' ' ')
+expect_eq "$left" "./usr ./usr/bin ./usr/bin/other ./usr/share ./usr/share/bash-completion ./usr/share/bash-completion/completions ./usr/share/bash-completion/completions/other ./usr/share/man ./usr/share/man/man1 " \
+	"left after uninstall"
