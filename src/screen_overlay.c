@@ -3,6 +3,9 @@
 #include "screen_overlay.h"
 
 #include <curses.h>
+#include <string.h>
+
+#include "safety.h"
 
 #include "screen_run.h"
 #include "screen_summary.h"
@@ -52,33 +55,40 @@ key_quit(struct ui *ui, int ch, uint64_t now)
 	}
 }
 
-static const char *const safety_lines[] = {
-    "Before you start",
-    "",
-    "backease is not medical advice. Move gently,",
-    "within a comfortable range.",
-    "Stop at once if a move causes sharp pain,",
-    "numbness or tingling.",
-    "See a doctor if pain is severe, lasts more",
-    "than a few days, gets worse, or follows an",
-    "injury.",
-    "",
-    "press any key to go on",
-    NULL,
-};
+/* The first-run note: a title, SAFETY_TEXT line by line, a key hint. */
+static const char *const *
+safety_lines(void)
+{
+	static char text[] = SAFETY_TEXT;
+	static const char *lines[SAFETY_TEXT_LINES + 5];
+	char *p, *nl;
+	size_t n = 0;
+
+	if (lines[0] != NULL)
+		return lines;
+	lines[n++] = "Before you start";
+	lines[n++] = "";
+	for (p = text; *p != '\0' && n < SAFETY_TEXT_LINES + 2; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			break;
+		*nl = '\0';
+		lines[n++] = p;
+	}
+	lines[n++] = "";
+	lines[n++] = "press any key to go on";
+	lines[n] = NULL;
+	return lines;
+}
 
 /* The three are a box of fixed text: the one shown is ui->overlay. */
 static void
 draw_text(struct ui *ui, uint64_t now)
 {
-	static const char *const *const text[SCREEN_COUNT] = {
-	    [SCREEN_HELP] = help_lines,
-	    [SCREEN_QUIT] = quit_lines,
-	    [SCREEN_SAFETY] = safety_lines,
-	};
-
 	(void)now;
-	tui_dialog(text[ui->overlay]);
+	tui_dialog(ui->overlay == SCREEN_HELP   ? help_lines
+	           : ui->overlay == SCREEN_QUIT ? quit_lines
+	                                        : safety_lines());
 }
 
 /* Any key: the note was read, and is not shown again. */

@@ -229,6 +229,13 @@ tui_dialog(const char *const *lines)
 	draw_box(y, x, h, w);
 	for (i = 0; i < n && i < h - 2; i++)
 		tui_put(y + 1 + i, x + 2, w - 4, lines[i]);
+	/* cut short: the last line says which key closes it, so it stays */
+	if (n > h - 2 && h >= 4) {
+		mvhline(y + h - 3, x + 1, ' ', w - 2);
+		mvhline(y + h - 2, x + 1, ' ', w - 2);
+		tui_put(y + h - 3, x + 2, w - 4, "...");
+		tui_put(y + h - 2, x + 2, w - 4, lines[n - 1]);
+	}
 }
 
 void
