@@ -5,6 +5,12 @@ export LANG=C.UTF-8
 
 tm_start 80 24 "$BACKEASE"
 tm_wait "not medical advice"
+# the whole note, urgent signs and the closing key included
+OUT=$(tm_screen)
+expect_contains "$OUT" "Stop at once if a move causes sharp pain,"
+expect_contains "$OUT" "way of daily activities, follows an injury,"
+expect_contains "$OUT" "the legs, or loss of bladder or bowel control."
+expect_contains "$OUT" "press any key to go on"
 tm_keys x
 tm_wait "PRESET"
 OUT=$(tm_screen)
@@ -72,5 +78,25 @@ rm "$XDG_CONFIG_HOME/backease/config.yaml"
 tm_resize 40 10
 tm_keys "clear; $BACKEASE" Enter
 tm_wait "6-minute warm-up"
+tm_keys q
+tm_expect_exit 0
+
+# the first-run note is whole at 50x20 too, and keeps its key at 40x12
+rm -f "$XDG_STATE_HOME/backease/safety-note-shown"
+tm_resize 50 20
+tm_keys "clear; $BACKEASE" Enter
+tm_wait "press any key to go on"
+OUT=$(tm_screen)
+expect_contains "$OUT" "or comes with other worrying symptoms."
+expect_contains "$OUT" "the legs, or loss of bladder or bowel control."
+tm_keys q
+tm_keys q
+tm_expect_exit 0
+rm -f "$XDG_STATE_HOME/backease/safety-note-shown"
+tm_resize 40 12
+tm_keys "clear; $BACKEASE" Enter
+tm_wait "press any key to go on"
+tm_keys x
+tm_wait "6-minute"
 tm_keys q
 tm_expect_exit 0
