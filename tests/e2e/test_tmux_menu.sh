@@ -50,28 +50,23 @@ tm_wait "quit: 6-minute warm-up"
 tm_expect_exit 0
 [ "$(history_lines)" = 1 ] || fail "expected one history line"
 
-# colour by default, none under NO_COLOR
-tm_keys "clear; $BACKEASE" Enter
-tm_wait "PRESET"
-tm capture-pane -e -p -t t >"$TEST_TMP/colour"
-grep -q $'\e\\[[0-9;]*3[0-7]m' "$TEST_TMP/colour" || fail "no colour by default"
-tm_keys q
-tm_expect_exit 0
-tm_keys "clear; NO_COLOR=1 $BACKEASE" Enter
-tm_wait "PRESET"
-tm capture-pane -e -p -t t >"$TEST_TMP/colour"
-grep -q $'\e\\[[0-9;]*3[0-7]m' "$TEST_TMP/colour" && fail "colour under NO_COLOR"
-tm_keys q
-tm_expect_exit 0
-# and none with the setting color: false
+# colour by default, none under NO_COLOR or with the setting color: false
+# menu_colour CMD: starts the menu with CMD, says whether it had colour
+menu_colour() {
+	local rc=1
+	tm_keys "clear; $1" Enter
+	tm_wait "PRESET"
+	tm capture-pane -e -p -t t >"$TEST_TMP/colour"
+	grep -q $'\e\\[[0-9;]*3[0-7]m' "$TEST_TMP/colour" && rc=0
+	tm_keys q
+	tm_expect_exit 0
+	return $rc
+}
+menu_colour "$BACKEASE" || fail "no colour by default"
+menu_colour "NO_COLOR=1 $BACKEASE" && fail "colour under NO_COLOR"
 mkdir -p "$XDG_CONFIG_HOME/backease"
 echo 'color: false' >"$XDG_CONFIG_HOME/backease/config.yaml"
-tm_keys "clear; $BACKEASE" Enter
-tm_wait "PRESET"
-tm capture-pane -e -p -t t >"$TEST_TMP/colour"
-grep -q $'\e\\[[0-9;]*3[0-7]m' "$TEST_TMP/colour" && fail "colour with color: false"
-tm_keys q
-tm_expect_exit 0
+menu_colour "$BACKEASE" && fail "colour with color: false"
 rm "$XDG_CONFIG_HOME/backease/config.yaml"
 
 # a small terminal still shows a usable menu
