@@ -253,26 +253,6 @@ catalog_preset(const struct catalog *cat, const char *name)
 	return NULL;
 }
 
-/* The closest of a list of strings, if it is close enough to be a typo. */
-static const char *
-closest(const char *name, const char *(*get)(const void *, size_t),
-        const void *list, size_t count)
-{
-	const char *best = NULL;
-	int best_d = 99, dist, limit;
-	size_t i;
-
-	limit = strlen(name) <= 4 ? 1 : (int)strlen(name) / 3 + 1;
-	for (i = 0; i < count; i++) {
-		dist = text_distance(name, get(list, i));
-		if (dist < best_d) {
-			best_d = dist;
-			best = get(list, i);
-		}
-	}
-	return best_d <= limit ? best : NULL;
-}
-
 static const char *
 preset_id_at(const void *list, size_t i)
 {
@@ -294,19 +274,19 @@ exercise_id_at(const void *list, size_t i)
 const char *
 catalog_suggest_preset(const struct catalog *cat, const char *name)
 {
-	const char *s = closest(name, preset_id_at, cat->presets,
-	                        cat->presets_count);
+	const char *s = text_closest(name, preset_id_at, cat->presets,
+	                             cat->presets_count);
 
 	return s != NULL ? s
-	                 : closest(name, preset_name_at, cat->presets,
-	                           cat->presets_count);
+	                 : text_closest(name, preset_name_at, cat->presets,
+	                                cat->presets_count);
 }
 
 const char *
 catalog_suggest_exercise(const struct catalog *cat, const char *name)
 {
-	return closest(name, exercise_id_at, cat->exercises,
-	               cat->exercises_count);
+	return text_closest(name, exercise_id_at, cat->exercises,
+	                    cat->exercises_count);
 }
 
 void
