@@ -12,7 +12,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "areas.h"
 #include "diag.h"
+#include "figure.h"
 #include "idmap.h"
 #include "timing.h"
 
@@ -56,8 +58,14 @@ struct exercise {
 	unsigned cues_count;
 	char *caution; /* NULL when absent */
 	char *source;  /* NULL when absent */
+	/* the areas as written (NULL when absent); loader only, NULL in the
+	 * built-in C data: use areas */
+	char **area_words;
+	unsigned area_words_count;
+	struct figure *figure; /* NULL when absent */
 
 	/* Filled by validation, not by libcyaml. */
+	unsigned areas; /* AREA_BIT()s of the areas it works; 0 when absent */
 	struct params params;
 	struct timing timing;
 	const struct catalog_doc *doc;

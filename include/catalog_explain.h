@@ -6,6 +6,7 @@
 
 #include <cyaml/cyaml.h>
 #include <stdarg.h>
+#include <stdbool.h>
 
 #include "catalog_schema.h"
 #include "diag.h"
@@ -17,6 +18,8 @@
 struct catalog_log {
 	char first[256];
 	int line, col;
+	int in_lines;    /* backtrace lines seen */
+	bool at_mapping; /* the innermost one is a mapping, not a field */
 	int levels;
 	char key[YAMLPOS_DEPTH_MAX][64]; /* innermost first; "" = index */
 	long index[YAMLPOS_DEPTH_MAX];

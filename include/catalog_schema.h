@@ -36,6 +36,7 @@ extern const char catalog_top_keys[];
 extern const char catalog_exercise_keys[];
 extern const char catalog_preset_keys[];
 extern const char catalog_item_keys[];
+extern const char catalog_figure_keys[];
 
 /* The words an enum key takes, for messages ("none, each, alternate"), or
  * NULL when key is not an enum. */

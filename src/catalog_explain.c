@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "areas.h"
 #include "text.h"
 
 void
@@ -27,6 +28,9 @@ catalog_log_fn(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
 	if (strncmp(p, "Backtrace:", 10) == 0)
 		return;
 	if (strncmp(p, "in ", 3) == 0) {
+		/* the innermost level is the mapping that has the problem */
+		if (log->in_lines++ == 0 && strncmp(p, "in mapping (", 12) == 0)
+			log->at_mapping = true;
 		q = strstr(p, "(line: ");
 		if (log->line == 0 && q != NULL &&
 		    sscanf(q, "(line: %d, column: %d)", &l, &c) == 2) {
@@ -49,7 +53,6 @@ catalog_log_fn(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
 		snprintf(log->first, sizeof log->first, "%s", p);
 }
 
-
 /* The path of the failing node, outermost first. */
 static void
 load_log_path(const struct catalog_log *log, struct yamlpos_path *path)
@@ -60,32 +63,42 @@ load_log_path(const struct catalog_log *log, struct yamlpos_path *path)
 	for (i = log->levels - 1; i >= 0; i--) {
 		if (log->key[i][0] != '\0')
 			yamlpos_path_key(path, log->key[i]);
-		else
+		else if (log->index[i] >= 0) /* not an empty list's "entry 0" */
 			yamlpos_path_index(path, log->index[i]);
 	}
 }
 
-/* "exercise 3" / "preset 2, item 4" for a path, to name the entry. */
+/* "exercise 3" / "exercise 3, figure" / "preset 2, item 4" for a path,
+ * to name the entry, and the keys that entry may have.  The path names a
+ * mapping (is_mapping) or a value inside one. */
 static void
-describe_path(const struct yamlpos_path *p, char *buf, size_t size,
-              const char **keys)
+describe_path(const struct yamlpos_path *p, bool is_mapping, char *buf,
+              size_t size, const char **keys)
 {
+	size_t n;
+
 	*keys = catalog_top_keys;
 	buf[0] = '\0';
-	if (p->len >= 2 && p->key[0] != NULL && p->key[1] == NULL) {
-		bool ex = strcmp(p->key[0], "exercises") == 0;
-
-		snprintf(buf, size, "%s %ld", ex ? "exercise" : "preset",
-		         p->index[1] + 1);
-		*keys = ex ? catalog_exercise_keys : catalog_preset_keys;
-		if (!ex && p->len >= 4 && p->key[2] != NULL &&
-		    strcmp(p->key[2], "items") == 0 && p->key[3] == NULL) {
-			size_t n = strlen(buf);
-
-			snprintf(buf + n, size - n, ", item %ld",
-			         p->index[3] + 1);
-			*keys = catalog_item_keys;
+	if (p->len < 2 || p->key[0] == NULL || p->key[1] != NULL)
+		return;
+	if (strcmp(p->key[0], "exercises") == 0) {
+		snprintf(buf, size, "exercise %ld", p->index[1] + 1);
+		*keys = catalog_exercise_keys;
+		if (p->len >= (is_mapping ? 3 : 4) && p->key[2] != NULL &&
+		    strcmp(p->key[2], "figure") == 0) {
+			n = strlen(buf);
+			snprintf(buf + n, size - n, ", figure");
+			*keys = catalog_figure_keys;
 		}
+		return;
+	}
+	snprintf(buf, size, "preset %ld", p->index[1] + 1);
+	*keys = catalog_preset_keys;
+	if (p->len >= 4 && p->key[2] != NULL &&
+	    strcmp(p->key[2], "items") == 0 && p->key[3] == NULL) {
+		n = strlen(buf);
+		snprintf(buf + n, size - n, ", item %ld", p->index[3] + 1);
+		*keys = catalog_item_keys;
 	}
 }
 
@@ -107,9 +120,10 @@ event_words(const char *s)
 /* A backtrace that ends at a field names the field, but an unknown,
  * repeated or missing key is a problem of the mapping that holds it. */
 static void
-to_mapping(struct yamlpos_path *path)
+to_mapping(const struct catalog_log *log, struct yamlpos_path *path)
 {
-	if (path->len > 0 && path->key[path->len - 1] != NULL)
+	if (!log->at_mapping && path->len > 0 &&
+	    path->key[path->len - 1] != NULL)
 		path->len--;
 }
 
@@ -143,8 +157,8 @@ explain_key(const struct catalog_doc *doc, cyaml_err_t err,
 	} else {
 		return false;
 	}
-	to_mapping(path);
-	describe_path(path, where, sizeof where, &keys);
+	to_mapping(log, path);
+	describe_path(path, true, where, sizeof where, &keys);
 	if (kind != MISSING) {
 		/* the backtrace ends at the mapping, so the key's own line
 		 * is looked up (a repeated key's second place) */
@@ -186,7 +200,7 @@ explain_value(const struct catalog_doc *doc, cyaml_err_t err,
 	/* libcyaml gives no backtrace for the root itself */
 	if (line == 0)
 		yamlpos_find(doc->text, doc->len, path, 1, &line, &col);
-	describe_path(path, where, sizeof where, &keys);
+	describe_path(path, false, where, sizeof where, &keys);
 	if (path->len > 0 && path->key[path->len - 1] != NULL) {
 		n = strlen(where);
 		text_escape(path->key[path->len - 1], key, sizeof key);
@@ -211,6 +225,13 @@ explain_value(const struct catalog_doc *doc, cyaml_err_t err,
 		         "%s%swrong type: expected %s, found %s", where,
 		         where[0] ? ": " : "", event_words(log->first + 10),
 		         event_words(got != NULL ? got + 11 : ""));
+		return;
+	}
+	if (err == CYAML_ERR_SEQUENCE_ENTRIES_MIN) {
+		/* only areas has a minimum */
+		diag_set(d, doc->name, line, col,
+		         "%s is empty; expected one or more of: %s", where,
+		         areas_allowed);
 		return;
 	}
 	diag_set(d, doc->name, line, col, "%s%s%s (%s)", where,

@@ -40,6 +40,18 @@ static const cyaml_schema_value_t string_entry = {
 	OPTIONAL_STRING("sets", type, text.sets),     /* 1 when absent */    \
 	OPTIONAL_STRING("rest", type, text.rest)      /* between sets */
 
+static const cyaml_schema_field_t figure_fields[] = {
+	/* 1 to 4 drawings of the same size; checked and padded by the
+	 * validator (an empty list reads as absent, and both are refused) */
+	CYAML_FIELD_SEQUENCE("frames", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+	                     struct figure, frames, &string_entry, 0,
+	                     CYAML_UNLIMITED),
+	/* true or false, read by the validator: libcyaml takes any word but
+	 * false, no, off, disable and 0 as true */
+	OPTIONAL_STRING("mirror", struct figure, mirror_text),
+	CYAML_FIELD_END,
+};
+
 static const cyaml_schema_field_t exercise_fields[] = {
 	/* [a-z0-9-], unique; checked by the validator */
 	CYAML_FIELD_STRING_PTR("id", CYAML_FLAG_POINTER, struct exercise, id,
@@ -75,6 +87,15 @@ static const cyaml_schema_field_t exercise_fields[] = {
 	OPTIONAL_STRING("caution", struct exercise, caution),
 	/* the article the move comes from */
 	OPTIONAL_STRING("source", struct exercise, source),
+	/* what it works, one or more area words; checked by the validator
+	 * (an empty list is refused here: it would read as absent) */
+	CYAML_FIELD_SEQUENCE("areas", CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+	                     struct exercise, area_words, &string_entry, 1,
+	                     CYAML_UNLIMITED),
+	/* a drawing of the move (SPEC section 12) */
+	CYAML_FIELD_MAPPING_PTR("figure",
+	                        CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
+	                        struct exercise, figure, figure_fields),
 	CYAML_FIELD_END,
 };
 
@@ -142,7 +163,8 @@ const cyaml_schema_value_t catalog_doc_schema = {
 const char catalog_top_keys[] = "exercises, presets";
 const char catalog_exercise_keys[] =
     "id, name, kind, position, equipment, sides, time, hold, breaths, "
-    "reps, tempo, sets, rest, steps, cues, caution, source";
+    "reps, tempo, sets, rest, steps, cues, caution, source, areas, figure";
+const char catalog_figure_keys[] = "frames, mirror";
 const char catalog_preset_keys[] = "id, name, summary, items";
 const char catalog_item_keys[] =
     "exercise, sides, time, hold, breaths, reps, tempo, sets, rest";

@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "arena.h"
+#include "areas.h"
 #include "catalog_explain.h"
+#include "catalog_figure.h"
 #include "duration.h"
 #include "idmap.h"
 #include "text.h"
@@ -208,6 +210,42 @@ check_exercise_texts(const struct catalog_doc *doc, struct diag *d,
 	return 0;
 }
 
+/* The area words: known ones, none twice; fills ex->areas. */
+static int
+check_areas(const struct catalog_doc *doc, struct diag *d,
+            struct yamlpos_path *path, const char *what, struct exercise *ex)
+{
+	const char *hint;
+	char shown[80];
+	enum area a;
+	unsigned i;
+
+	ex->areas = 0;
+	for (i = 0; i < ex->area_words_count; i++) {
+		if (area_from_word(ex->area_words[i], &a) &&
+		    !(ex->areas & AREA_BIT(a))) {
+			ex->areas |= AREA_BIT(a);
+			continue;
+		}
+		yamlpos_path_key(path, "areas");
+		yamlpos_path_index(path, i);
+		text_escape(ex->area_words[i], shown, sizeof shown);
+		if (area_from_word(ex->area_words[i], &a))
+			return catalog_doc_fail(doc, d, path,
+			                        "%s: areas: '%s' is listed "
+			                        "twice",
+			                        what, shown);
+		hint = area_suggest(ex->area_words[i]);
+		return catalog_doc_fail(
+		    doc, d, path,
+		    "%s: areas: unknown area '%s'%s%s%s; expected one or more "
+		    "of: %s",
+		    what, shown, hint ? " (did you mean '" : "", hint ? hint : "",
+		    hint ? "'?)" : "", areas_allowed);
+	}
+	return 0;
+}
+
 static int
 check_exercise(const struct catalog_doc *doc, struct diag *d, long i)
 {
@@ -233,6 +271,9 @@ check_exercise(const struct catalog_doc *doc, struct diag *d, long i)
 			path.len--; /* the key is absent: point at the entry */
 		return catalog_doc_fail(doc, d, &path, "%s %s", what, why);
 	}
+	if (check_areas(doc, d, &path, what, ex) ||
+	    catalog_check_figure(doc, d, &path, what, ex))
+		return -1;
 	ex->doc = doc;
 	ex->index = i;
 	return 0;

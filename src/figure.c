@@ -168,8 +168,8 @@ figure_fault_describe(const struct figure_fault *f, char *buf, size_t size)
 	case FIGURE_BAD_CHAR:
 		if (f->found == '\t')
 			snprintf(buf, size,
-			         "frame %u, line %u has a tab; use spaces (only "
-			         "printable ASCII is allowed)",
+			         "frame %u, line %u has a tab; use spaces "
+			         "(only printable ASCII is allowed)",
 			         frame, line);
 		else
 			snprintf(buf, size,
@@ -178,8 +178,9 @@ figure_fault_describe(const struct figure_fault *f, char *buf, size_t size)
 			         frame, line, f->found);
 		break;
 	case FIGURE_TOO_MANY_LINES:
-		snprintf(buf, size, "frame %u has %u lines; at most %d are "
-		         "allowed", frame, f->found, FIGURE_LINES_MAX);
+		snprintf(buf, size,
+		         "frame %u has %u lines; at most %d are allowed", frame,
+		         f->found, FIGURE_LINES_MAX);
 		break;
 	case FIGURE_LINE_TOO_LONG:
 		snprintf(buf, size,
