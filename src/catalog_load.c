@@ -56,9 +56,45 @@ catalog_doc_free(struct catalog_doc *doc)
 	free(data);
 }
 
+/* Whether the text has an escape that libyaml reads as a NUL: \0, \x00,
+ * \u0000 or \U00000000 (raw NUL bytes are refused by libyaml itself).
+ * Only double-quoted strings have escapes, but a backslash anywhere else
+ * (as in the figures' \o/) is only a false alarm for an escaped one. */
+static bool
+has_nul_escape(const unsigned char *s, size_t len)
+{
+	static const char zeros[] = "00000000";
+	const unsigned char *p = s, *end = s + len;
+	size_t need;
+
+	while ((p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+		if (++p == end)
+			break;
+		switch (*p) {
+		case '0':
+			return true;
+		case 'x':
+			need = 2;
+			break;
+		case 'u':
+			need = 4;
+			break;
+		case 'U':
+			need = 8;
+			break;
+		default:
+			continue;
+		}
+		if ((size_t)(end - p - 1) >= need &&
+		    memcmp(p + 1, zeros, need) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* libcyaml reads only the first document and cuts strings at a NUL, so
  * a file that could hold a second document (a document marker after the
- * first content) or a NUL (a backslash escape) is scanned once more. */
+ * first content) or a NUL is scanned once more. */
 static bool
 needs_recheck(const unsigned char *s, size_t len)
 {
@@ -68,7 +104,7 @@ needs_recheck(const unsigned char *s, size_t len)
 
 	if (len == 0)
 		return false;
-	if (memchr(s, '\\', len) != NULL)
+	if (has_nul_escape(s, len))
 		return true;
 	while (line < end) {
 		nl = memchr(line, '\n', (size_t)(end - line));

@@ -1347,6 +1347,25 @@ nul_in_string(void **state)
 	    "      - Squeeze.\n",
 	    3, "NUL character");
 	BAD(SQUEEZE "    cues: [\"a\\x00b\"]\n" /* 10 */, 10, "NUL character");
+	BAD(SQUEEZE "    cues: [\"a\\u0000b\"]\n" /* 10 */, 10,
+	    "NUL character");
+	BAD(SQUEEZE "    cues: [\"a\\U00000000\"]\n" /* 10 */, 10,
+	    "NUL character");
+	BAD(SQUEEZE "    cues: [\"\\0\"]\n" /* 10 */, 10, "NUL character");
+	/* not a NUL, and fine: other escapes, and backslashes outside
+	 * double quotes */
+	{
+		struct catalog cat;
+
+		catalog_init(&cat);
+		GOOD(&cat, SQUEEZE "    cues: [\"a\\x41\\u00e9\\\\0\", "
+		                   "'\\0', b\\x00]\n");
+		assert_string_equal(cat.exercises[0]->cues[0],
+		                    "aA\xc3\xa9\\0");
+		assert_string_equal(cat.exercises[0]->cues[1], "\\0");
+		assert_string_equal(cat.exercises[0]->cues[2], "b\\x00");
+		catalog_free(&cat);
+	}
 }
 
 static void
