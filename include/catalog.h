@@ -1,11 +1,12 @@
 /* catalog: the exercises and presets, loaded from YAML with libcyaml,
  * validated, and merged by id across files.
  *
- * This is the module's whole public face.  It is built from five files,
+ * This is the module's whole public face.  It is built from six files,
  * each with its own header that only the others include: catalog_schema
  * (the libcyaml tables), catalog_load (files, directories, libcyaml),
  * catalog_explain (messages with a file:line place), catalog_validate (one
- * file's checks) and catalog_merge (by id; catalog_finish; look-ups). */
+ * file's checks), catalog_figure (an exercise's figure) and catalog_merge
+ * (by id; catalog_finish; look-ups). */
 #ifndef BACKEASE_CATALOG_H
 #define BACKEASE_CATALOG_H
 
