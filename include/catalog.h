@@ -1,12 +1,21 @@
 /* catalog: the exercises and presets, loaded from YAML with libcyaml,
- * validated, and merged by id across files. */
+ * validated, and merged by id across files.
+ *
+ * This is the module's whole public face.  It is built from six files,
+ * each with its own header that only the others include: catalog_schema
+ * (the libcyaml tables), catalog_load (files, directories, libcyaml),
+ * catalog_explain (messages with a file:line place), catalog_validate (one
+ * file's checks), catalog_figure (an exercise's figure) and catalog_merge
+ * (by id; catalog_finish; look-ups). */
 #ifndef BACKEASE_CATALOG_H
 #define BACKEASE_CATALOG_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "areas.h"
 #include "diag.h"
+#include "figure.h"
 #include "idmap.h"
 #include "timing.h"
 
@@ -50,8 +59,14 @@ struct exercise {
 	unsigned cues_count;
 	char *caution; /* NULL when absent */
 	char *source;  /* NULL when absent */
+	/* the areas as written (NULL when absent); loader only, NULL in the
+	 * built-in C data: use areas */
+	char **area_words;
+	unsigned area_words_count;
+	struct figure *figure; /* NULL when absent */
 
 	/* Filled by validation, not by libcyaml. */
+	unsigned areas; /* AREA_BIT()s of the areas it works; 0 when absent */
 	struct params params;
 	struct timing timing;
 	const struct catalog_doc *doc;

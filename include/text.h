@@ -20,5 +20,10 @@ size_t text_prefix_bytes(const char *s, size_t cols);
 bool text_equal_nocase(const char *a, const char *b);
 /* Edit distance, capped at 99, for did-you-mean suggestions. */
 int text_distance(const char *a, const char *b);
+/* The closest of count strings (get(list, i) gives string i) to name, if
+ * it is close enough to be a typo of it; otherwise NULL. */
+const char *text_closest(const char *name,
+                         const char *(*get)(const void *, size_t),
+                         const void *list, size_t count);
 
 #endif

@@ -69,6 +69,95 @@ emit_timing(const struct timing *t)
 			fputs("NULL", stdout);                               \
 	} while (0)
 
+/* The arrays an exercise points to, named by its position: lists, and
+ * the figure with its (already padded) frames. */
+static void
+emit_exercise_data(const struct exercise *ex, long i)
+{
+	const struct figure *fig = ex->figure;
+
+	emit_list("equipment", i, ex->equipment, ex->equipment_count);
+	emit_list("steps", i, ex->steps, ex->steps_count);
+	emit_list("cues", i, ex->cues, ex->cues_count);
+	if (fig == NULL)
+		return;
+	emit_list("frames", i, fig->frames, fig->frames_count);
+	printf("static struct figure figure%ld = {.frames = frames%ld, "
+	       ".frames_count = %u,\n\t.width = %u, .height = %u, "
+	       ".mirror = %s};\n",
+	       i, i, fig->frames_count, fig->width, fig->height,
+	       fig->mirror ? "true" : "false");
+}
+
+static void
+emit_exercise(const struct exercise *ex, long i)
+{
+	printf("\t{.id = ");
+	emit_string(ex->id);
+	printf(",\n\t .name = ");
+	emit_string(ex->name);
+	printf(",\n\t .kind = %d, .position = %d, .sides = %d,\n",
+	       (int)ex->kind, (int)ex->position, (int)ex->sides);
+	printf("\t .equipment = ");
+	LIST_OR_NULL("equipment", i, ex->equipment_count);
+	printf(", .equipment_count = %u,\n\t .steps = ", ex->equipment_count);
+	LIST_OR_NULL("steps", i, ex->steps_count);
+	printf(", .steps_count = %u,\n\t .cues = ", ex->steps_count);
+	LIST_OR_NULL("cues", i, ex->cues_count);
+	printf(", .cues_count = %u,\n\t .caution = ", ex->cues_count);
+	emit_string(ex->caution);
+	printf(",\n\t .source = ");
+	emit_string(ex->source);
+	printf(",\n\t .areas = 0x%x, .figure = ", ex->areas);
+	if (ex->figure != NULL)
+		printf("&figure%ld", i);
+	else
+		fputs("NULL", stdout);
+	printf(",\n\t .params = ");
+	emit_params(&ex->params);
+	printf(",\n\t .timing = ");
+	emit_timing(&ex->timing);
+	printf(",\n\t .index = %ld},\n", ex->index);
+}
+
+static void
+emit_presets(const struct catalog *cat)
+{
+	size_t i;
+	unsigned j;
+
+	for (i = 0; i < cat->presets_count; i++) {
+		const struct preset *p = cat->presets[i];
+
+		printf("static struct preset_item items%zu[] = {\n", i);
+		for (j = 0; j < p->items_count; j++) {
+			printf("\t{.exercise = ");
+			emit_string(p->items[j].exercise);
+			printf(", .sides = %d, .params = ",
+			       (int)p->items[j].sides);
+			emit_params(&p->items[j].params);
+			printf("},\n");
+		}
+		printf("};\n");
+	}
+	printf("\nstruct preset builtin_presets[] = {\n");
+	for (i = 0; i < cat->presets_count; i++) {
+		const struct preset *p = cat->presets[i];
+
+		printf("\t{.id = ");
+		emit_string(p->id);
+		printf(", .name = ");
+		emit_string(p->name);
+		printf(",\n\t .summary = ");
+		emit_string(p->summary);
+		printf(",\n\t .items = items%zu, .items_count = %u, "
+		       ".index = %ld},\n",
+		       i, p->items_count, p->index);
+	}
+	printf("};\nconst size_t builtin_presets_count = %zu;\n",
+	       cat->presets_count);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -76,7 +165,6 @@ main(int argc, char **argv)
 	struct diag d;
 	char msg[1200];
 	size_t i;
-	unsigned j;
 
 	if (argc != 2) {
 		fprintf(stderr, "usage: gen_builtin FILE.yaml\n");
@@ -92,76 +180,17 @@ main(int argc, char **argv)
 
 	printf("/* Generated from %s by gen_builtin; do not edit.\n"
 	       " * The built-in catalog, validated at build time. */\n"
-	       "#include <stddef.h>\n\n#include \"sources.h\"\n\n",
+	       "#include <stdbool.h>\n#include <stddef.h>\n\n"
+	       "#include \"sources.h\"\n\n",
 	       argv[1]);
-	for (i = 0; i < cat.exercises_count; i++) {
-		const struct exercise *ex = cat.exercises[i];
-
-		emit_list("equipment", (long)i, ex->equipment,
-		          ex->equipment_count);
-		emit_list("steps", (long)i, ex->steps, ex->steps_count);
-		emit_list("cues", (long)i, ex->cues, ex->cues_count);
-	}
+	for (i = 0; i < cat.exercises_count; i++)
+		emit_exercise_data(cat.exercises[i], (long)i);
 	printf("\nstruct exercise builtin_exercises[] = {\n");
-	for (i = 0; i < cat.exercises_count; i++) {
-		const struct exercise *ex = cat.exercises[i];
-
-		printf("\t{.id = ");
-		emit_string(ex->id);
-		printf(",\n\t .name = ");
-		emit_string(ex->name);
-		printf(",\n\t .kind = %d, .position = %d, .sides = %d,\n",
-		       (int)ex->kind, (int)ex->position, (int)ex->sides);
-		printf("\t .equipment = ");
-		LIST_OR_NULL("equipment", i, ex->equipment_count);
-		printf(", .equipment_count = %u,\n\t .steps = ",
-		       ex->equipment_count);
-		LIST_OR_NULL("steps", i, ex->steps_count);
-		printf(", .steps_count = %u,\n\t .cues = ", ex->steps_count);
-		LIST_OR_NULL("cues", i, ex->cues_count);
-		printf(", .cues_count = %u,\n\t .caution = ", ex->cues_count);
-		emit_string(ex->caution);
-		printf(",\n\t .source = ");
-		emit_string(ex->source);
-		printf(",\n\t .params = ");
-		emit_params(&ex->params);
-		printf(",\n\t .timing = ");
-		emit_timing(&ex->timing);
-		printf(",\n\t .index = %ld},\n", ex->index);
-	}
+	for (i = 0; i < cat.exercises_count; i++)
+		emit_exercise(cat.exercises[i], (long)i);
 	printf("};\nconst size_t builtin_exercises_count = %zu;\n\n",
 	       cat.exercises_count);
-
-	for (i = 0; i < cat.presets_count; i++) {
-		const struct preset *p = cat.presets[i];
-
-		printf("static struct preset_item items%zu[] = {\n", i);
-		for (j = 0; j < p->items_count; j++) {
-			printf("\t{.exercise = ");
-			emit_string(p->items[j].exercise);
-			printf(", .sides = %d, .params = ",
-			       (int)p->items[j].sides);
-			emit_params(&p->items[j].params);
-			printf("},\n");
-		}
-		printf("};\n");
-	}
-	printf("\nstruct preset builtin_presets[] = {\n");
-	for (i = 0; i < cat.presets_count; i++) {
-		const struct preset *p = cat.presets[i];
-
-		printf("\t{.id = ");
-		emit_string(p->id);
-		printf(", .name = ");
-		emit_string(p->name);
-		printf(",\n\t .summary = ");
-		emit_string(p->summary);
-		printf(",\n\t .items = items%zu, .items_count = %u, "
-		       ".index = %ld},\n",
-		       i, p->items_count, p->index);
-	}
-	printf("};\nconst size_t builtin_presets_count = %zu;\n",
-	       cat.presets_count);
+	emit_presets(&cat);
 	catalog_free(&cat);
 	return ferror(stdout) ? 1 : 0;
 }

@@ -207,3 +207,22 @@ text_distance(const char *a, const char *b)
 	}
 	return row[lb] > 99 ? 99 : row[lb];
 }
+
+const char *
+text_closest(const char *name, const char *(*get)(const void *, size_t),
+             const void *list, size_t count)
+{
+	const char *best = NULL;
+	int best_d = 99, dist, limit;
+	size_t i;
+
+	limit = strlen(name) <= 4 ? 1 : (int)strlen(name) / 3 + 1;
+	for (i = 0; i < count; i++) {
+		dist = text_distance(name, get(list, i));
+		if (dist < best_d) {
+			best_d = dist;
+			best = get(list, i);
+		}
+	}
+	return best_d <= limit ? best : NULL;
+}

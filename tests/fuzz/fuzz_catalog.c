@@ -163,6 +163,39 @@ check_timing(const struct timing *t)
 		die("resolved timing out of range", NULL);
 }
 
+/* A loaded figure: 1-4 frames of height lines of exactly width printable
+ * ASCII characters, joined by '\n'; mirroring keeps every line's length. */
+static void
+check_figure(const struct exercise *ex)
+{
+	const struct figure *f = ex->figure;
+	char line[FIGURE_COLS_MAX + 1];
+	unsigned i, k;
+	size_t j;
+
+	if (f->frames_count < 1 || f->frames_count > FIGURE_FRAMES_MAX ||
+	    f->width < 1 || f->width > FIGURE_COLS_MAX || f->height < 1 ||
+	    f->height > FIGURE_LINES_MAX)
+		die("figure size out of range", ex->id);
+	for (i = 0; i < f->frames_count; i++) {
+		const char *fr = f->frames[i];
+
+		if (strlen(fr) != figure_frame_size(f->width, f->height) - 1)
+			die("figure frame not padded to its size", ex->id);
+		for (j = 0; fr[j] != '\0'; j++)
+			if ((j + 1) % (f->width + 1) == 0
+			        ? fr[j] != '\n'
+			        : (fr[j] < 0x20 || fr[j] > 0x7e))
+				die("figure frame with a bad byte", ex->id);
+		for (k = 0; k < f->height; k++) {
+			figure_mirror_line(fr + k * (f->width + 1), line,
+			                   f->width);
+			if (strlen(line) != f->width)
+				die("mirrored line of another length", ex->id);
+		}
+	}
+}
+
 /* What a catalog that loaded and finished must look like. */
 static void
 check_loaded(const struct catalog *cat, bool timelines)
@@ -194,6 +227,12 @@ check_loaded(const struct catalog *cat, bool timelines)
 			check_text("caution", ex->caution);
 		if (ex->source != NULL)
 			check_text("source", ex->source);
+		/* (the built-in C data has the mask without the words) */
+		if ((ex->areas & ~AREAS_ALL) != 0 ||
+		    (ex->area_words_count > 0 && ex->areas == 0))
+			die("areas mask does not match the words", ex->id);
+		if (ex->figure != NULL)
+			check_figure(ex);
 		check_timing(&ex->timing);
 		timing_describe(&ex->timing, buf, sizeof buf);
 		check_text("timing_describe", buf);

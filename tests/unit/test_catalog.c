@@ -1347,6 +1347,25 @@ nul_in_string(void **state)
 	    "      - Squeeze.\n",
 	    3, "NUL character");
 	BAD(SQUEEZE "    cues: [\"a\\x00b\"]\n" /* 10 */, 10, "NUL character");
+	BAD(SQUEEZE "    cues: [\"a\\u0000b\"]\n" /* 10 */, 10,
+	    "NUL character");
+	BAD(SQUEEZE "    cues: [\"a\\U00000000\"]\n" /* 10 */, 10,
+	    "NUL character");
+	BAD(SQUEEZE "    cues: [\"\\0\"]\n" /* 10 */, 10, "NUL character");
+	/* not a NUL, and fine: other escapes, and backslashes outside
+	 * double quotes */
+	{
+		struct catalog cat;
+
+		catalog_init(&cat);
+		GOOD(&cat, SQUEEZE "    cues: [\"a\\x41\\u00e9\\\\0\", "
+		                   "'\\0', b\\x00]\n");
+		assert_string_equal(cat.exercises[0]->cues[0],
+		                    "aA\xc3\xa9\\0");
+		assert_string_equal(cat.exercises[0]->cues[1], "\\0");
+		assert_string_equal(cat.exercises[0]->cues[2], "b\\x00");
+		catalog_free(&cat);
+	}
 }
 
 static void
@@ -1639,6 +1658,390 @@ file_over_16_mib(void **state)
 	assert_int_equal(cat.exercises_count, 1);
 	catalog_free(&cat);
 	free(big);
+}
+
+/* ---- areas and figures -------------------------------------------------- */
+
+static void
+areas_unknown_word(void **state)
+{
+	(void)state;
+	BAD(SQUEEZE "    areas: [neck, nek]\n", 10,
+	    "exercise 'squeeze': areas: unknown area 'nek' (did you mean "
+	    "'neck'?); expected one or more of: neck, shoulders, upper-back, "
+	    "mid-back, chest, core, full-body");
+	/* one a line: the line of the word */
+	BAD(SQUEEZE "    areas:\n"
+	            "      - upper-back\n"
+	            "      - shoulder\n", /* 12 */
+	    12, "unknown area 'shoulder' (did you mean 'shoulders'?)");
+	/* nothing close: no suggestion; case matters, as for every word */
+	BAD(SQUEEZE "    areas: [legs]\n", 10,
+	    "unknown area 'legs'; expected one or more of: neck,");
+	BAD(SQUEEZE "    areas: [Neck]\n", 10, "unknown area 'Neck'");
+	BAD(SQUEEZE "    areas: [\"\"]\n", 10, "unknown area ''");
+}
+
+static void
+areas_empty(void **state)
+{
+	(void)state;
+	BAD(SQUEEZE "    areas: []\n", 10,
+	    "key 'areas' is empty; expected one or more of: neck, shoulders");
+}
+
+static void
+areas_duplicate(void **state)
+{
+	(void)state;
+	BAD(SQUEEZE "    areas:\n"
+	            "      - neck\n"
+	            "      - core\n"
+	            "      - neck\n", /* 13 */
+	    13, "exercise 'squeeze': areas: 'neck' is listed twice");
+}
+
+static void
+areas_not_a_list(void **state)
+{
+	(void)state;
+	BAD(SQUEEZE "    areas: neck\n", 10,
+	    "key 'areas': wrong type: expected a list");
+	BAD(SQUEEZE "    areas: [[neck]]\n", 10, "wrong type");
+}
+
+static void
+areas_control_characters(void **state)
+{
+	(void)state;
+	/* shown escaped (bad_yaml_at checks the message is printable) */
+	BAD(SQUEEZE "    areas: [neck, \"co\\u001bre\"]\n", 10,
+	    "unknown area 'co\\x1bre'");
+}
+
+static void
+areas_good(void **state)
+{
+	struct catalog cat;
+
+	(void)state;
+	catalog_init(&cat);
+	GOOD(&cat, SQUEEZE "    areas: [full-body, neck, shoulders, "
+	                   "upper-back, mid-back, chest, core]\n");
+	assert_int_equal(cat.exercises[0]->areas, AREAS_ALL);
+	catalog_free(&cat);
+	catalog_init(&cat);
+	GOOD(&cat, SQUEEZE "    areas:\n      - mid-back\n      - chest\n");
+	assert_int_equal(cat.exercises[0]->areas,
+	                 AREA_BIT(AREA_MID_BACK) | AREA_BIT(AREA_CHEST));
+	catalog_free(&cat);
+	/* optional in a user's file */
+	catalog_init(&cat);
+	GOOD(&cat, SQUEEZE);
+	assert_int_equal(cat.exercises[0]->areas, 0);
+	catalog_free(&cat);
+}
+
+/* A valid exercise with sides: each, lines 1-9; a figure follows it. */
+#define REACH                                                               \
+	"exercises:\n"         /* 1 */                                      \
+	"  - id: reach\n"      /* 2 */                                      \
+	"    name: Reach\n"    /* 3 */                                      \
+	"    kind: stretch\n"  /* 4 */                                      \
+	"    position: any\n"  /* 5 */                                      \
+	"    sides: each\n"    /* 6 */                                      \
+	"    hold: 10\n"       /* 7 */                                      \
+	"    steps:\n"         /* 8 */                                      \
+	"      - Reach.\n"     /* 9 */
+
+static void
+figure_no_frames(void **state)
+{
+	(void)state;
+	BAD(REACH "    figure:\n" /* 10 */
+	          "      mirror: true\n",
+	    10,
+	    "exercise 'reach': figure: no frames; expected frames: a list "
+	    "of 1 to 4 drawings");
+	BAD(REACH "    figure: {}\n", 10, "figure: no frames");
+	BAD(REACH "    figure:\n"
+	          "      frames: []\n", /* 11 */
+	    11, "exercise 'reach': figure: no frames");
+}
+
+static void
+figure_wrong_types(void **state)
+{
+	(void)state;
+	BAD(REACH "    figure: [o]\n", 10,
+	    "key 'figure': wrong type: expected a mapping");
+	BAD(REACH "    figure:\n"
+	          "      frames: o\n", /* 11 */
+	    11, "exercise 1, figure: key 'frames': wrong type: expected a "
+	        "list");
+	BAD(REACH "    figure:\n"
+	          "      frames: [[o]]\n", /* 11 */
+	    11, "exercise 1, figure: wrong type: expected a single value");
+}
+
+static void
+figure_unknown_key(void **state)
+{
+	(void)state;
+	BAD(REACH "    figure:\n"
+	          "      frames: [o]\n"
+	          "      mirrored: true\n", /* 12 */
+	    12, "exercise 1, figure: unknown key 'mirrored'; expected one "
+	        "of: frames, mirror");
+	/* the exercise's own keys are still listed for the exercise */
+	BAD(REACH "    figures: [o]\n", 10,
+	    "unknown key 'figures'; expected one of: id, name, kind, "
+	    "position, equipment, sides, time, hold, breaths, reps, tempo, "
+	    "sets, rest, steps, cues, caution, source, areas, figure");
+}
+
+static void
+figure_too_many_frames(void **state)
+{
+	(void)state;
+	BAD(REACH "    figure:\n"
+	          "      frames:\n"
+	          "        - a\n"
+	          "        - b\n"
+	          "        - c\n"
+	          "        - d\n"
+	          "        - e\n", /* 16 */
+	    16, "exercise 'reach': figure: 5 frames; at most 4 are allowed");
+}
+
+static void
+figure_too_many_lines(void **state)
+{
+	struct catalog cat;
+
+	(void)state;
+	BAD(REACH "    figure:\n"
+	          "      frames:\n"
+	          "        - |\n" /* 12 */
+	          "          1\n"
+	          "          2\n"
+	          "          3\n"
+	          "          4\n"
+	          "          5\n"
+	          "          6\n"
+	          "          7\n"
+	          "          8\n"
+	          "          9\n"
+	          "          10\n"
+	          "          11\n", /* 23 */
+	    23, "figure: frame 1 has 11 lines; at most 10 are allowed");
+	/* ten lines, and the block's last newline, are fine */
+	catalog_init(&cat);
+	GOOD(&cat, REACH "    figure:\n"
+	                 "      frames:\n"
+	                 "        - |\n"
+	                 "          1\n          2\n          3\n"
+	                 "          4\n          5\n          6\n"
+	                 "          7\n          8\n          9\n"
+	                 "          10\n");
+	assert_int_equal(cat.exercises[0]->figure->height, 10);
+	assert_int_equal(cat.exercises[0]->figure->width, 2);
+	catalog_free(&cat);
+}
+
+static void
+figure_line_too_long(void **state)
+{
+	(void)state;
+	BAD(REACH "    figure:\n"
+	          "      frames:\n"
+	          "        - |\n"
+	          "          123456789012345678901234\n"
+	          "          1234567890123456789012345\n", /* 14 */
+	    14, "figure: frame 1, line 2 is 25 columns wide; at most 24 are "
+	        "allowed");
+}
+
+static void
+figure_sizes_differ(void **state)
+{
+	(void)state;
+	BAD(REACH "    figure:\n"
+	          "      frames:\n"
+	          "        - |\n"
+	          "          o\n"
+	          "          |\n"
+	          "        - |\n" /* 15 */
+	          "          o\n",
+	    15, "figure: frame 2 has 1 line and frame 1 has 2; every frame "
+	        "needs the same number of lines");
+}
+
+static void
+figure_tab(void **state)
+{
+	(void)state;
+	BAD(REACH "    figure:\n"
+	          "      frames:\n"
+	          "        - |\n"
+	          "          o\n"
+	          "          |\t|\n", /* 14 */
+	    14, "figure: frame 1, line 2 has a tab; use spaces");
+}
+
+static void
+figure_not_printable_ascii(void **state)
+{
+	(void)state;
+	/* UTF-8 is fine in text but not in a drawing */
+	BAD(REACH "    figure:\n"
+	          "      frames:\n"
+	          "        - |\n"
+	          "          o\n"
+	          "          \xc3\xa9\n", /* 14 */
+	    14, "figure: frame 1, line 2 has byte 0xc3; only printable ASCII "
+	        "(space to ~) is allowed");
+	/* control characters and DEL, in any style of scalar: its line */
+	BAD(REACH "    figure:\n"
+	          "      frames:\n"
+	          "        - o\n"
+	          "        - \"\\u001b[2J\"\n", /* 13 */
+	    13, "figure: frame 2, line 1 has byte 0x1b");
+	BAD(REACH "    figure:\n"
+	          "      frames: [\"o\\x7f\"]\n", /* 11 */
+	    11, "figure: frame 1, line 1 has byte 0x7f");
+	BAD(REACH "    figure:\n"
+	          "      frames: [\"o\\r\\n|\"]\n", /* 11 */
+	    11, "figure: frame 1, line 1 has byte 0x0d");
+}
+
+static void
+figure_blank_frame(void **state)
+{
+	(void)state;
+	BAD(REACH "    figure:\n"
+	          "      frames:\n"
+	          "        - o\n"
+	          "        - \"   \"\n", /* 13 */
+	    13, "figure: frame 2 is blank; draw the move in it");
+	BAD(REACH "    figure:\n"
+	          "      frames: [\"\"]\n", /* 11 */
+	    11, "figure: frame 1 is blank");
+}
+
+static void
+figure_mirror_not_a_bool(void **state)
+{
+	(void)state;
+	BAD(REACH "    figure:\n"
+	          "      frames: [o]\n"
+	          "      mirror: yes\n", /* 12 */
+	    12, "exercise 'reach': figure: mirror: 'yes' is not true or "
+	        "false");
+	BAD(REACH "    figure:\n"
+	          "      frames: [o]\n"
+	          "      mirror: [true]\n", /* 12 */
+	    12, "key 'mirror': wrong type");
+}
+
+/* Loads yaml, which must be good, and returns its first exercise's
+ * figure; the catalog is left in *cat. */
+static const struct figure *
+load_figure(struct catalog *cat, const char *yaml)
+{
+	catalog_init(cat);
+	GOOD(cat, yaml);
+	assert_non_null(cat->exercises[0]->figure);
+	return cat->exercises[0]->figure;
+}
+
+static void
+figure_padded_to_one_size(void **state)
+{
+	const struct figure *f;
+	struct catalog cat;
+
+	(void)state;
+	/* frame 2 has the longest line: every line of both frames is as
+	 * wide; the block's last newline is not a line */
+	f = load_figure(&cat, REACH "    figure:\n"
+	                            "      frames:\n"
+	                            "        - |\n"
+	                            "          o\n"
+	                            "          /|\\\n"
+	                            "        - |\n"
+	                            "          o__/\n"
+	                            "          |\n");
+	assert_int_equal(f->frames_count, 2);
+	assert_int_equal(f->width, 4);
+	assert_int_equal(f->height, 2);
+	assert_string_equal(f->frames[0], "o   \n/|\\ ");
+	assert_string_equal(f->frames[1], "o__/\n|   ");
+	assert_true(f->mirror); /* sides: each */
+	catalog_free(&cat);
+}
+
+static void
+figure_leading_spaces_and_styles(void **state)
+{
+	const struct figure *f;
+	struct catalog cat;
+
+	(void)state;
+	/* a first line that starts with spaces needs the indentation
+	 * written (|2); |- drops the last newline, a flow string has none */
+	f = load_figure(&cat, REACH "    figure:\n"
+	                            "      frames:\n"
+	                            "        - |2\n"
+	                            "           o\n"
+	                            "          /|\\\n"
+	                            "        - |-\n"
+	                            "          \\o/\n"
+	                            "           |\n"
+	                            "        - \" o\\n/|\"\n"
+	                            "      mirror: false\n");
+	assert_int_equal(f->frames_count, 3);
+	assert_int_equal(f->width, 3);
+	assert_int_equal(f->height, 2);
+	assert_string_equal(f->frames[0], " o \n/|\\");
+	assert_string_equal(f->frames[1], "\\o/\n | ");
+	assert_string_equal(f->frames[2], " o \n/| ");
+	assert_false(f->mirror);
+	catalog_free(&cat);
+}
+
+static void
+figure_mirror_default_follows_sides(void **state)
+{
+	static const struct {
+		const char *sides, *mirror;
+		bool want;
+	} cases[] = {
+		{"each", "", true},      {"none", "", false},
+		{"alternate", "", false}, {"", "", false},
+		{"each", "false", false}, {"none", "true", true},
+		{"none", "True", true},  {"each", "FALSE", false},
+	};
+	char yaml[600];
+	struct catalog cat;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		snprintf(yaml, sizeof yaml,
+		         "exercises:\n  - id: r\n    name: R\n    kind: stretch\n"
+		         "    position: any\n%s%s%s    hold: 10\n    steps: [R.]\n"
+		         "    figure:\n      frames: [o]\n%s%s%s",
+		         cases[i].sides[0] ? "    sides: " : "", cases[i].sides,
+		         cases[i].sides[0] ? "\n" : "",
+		         cases[i].mirror[0] ? "      mirror: " : "",
+		         cases[i].mirror, cases[i].mirror[0] ? "\n" : "");
+		if (load_figure(&cat, yaml)->mirror != cases[i].want)
+			print_error("case %zu: %s", i, yaml);
+		assert_int_equal(cat.exercises[0]->figure->mirror,
+		                 cases[i].want);
+		catalog_free(&cat);
+	}
 }
 
 /* ---- merging by id ------------------------------------------------------ */
@@ -2390,6 +2793,22 @@ extern const unsigned char builtin_catalog_yaml[];
 extern const size_t builtin_catalog_yaml_len;
 
 static void
+assert_same_figure(const struct figure *a, const struct figure *b)
+{
+	unsigned j;
+
+	assert_true((a == NULL) == (b == NULL));
+	if (a == NULL)
+		return;
+	assert_int_equal(a->frames_count, b->frames_count);
+	assert_int_equal(a->width, b->width);
+	assert_int_equal(a->height, b->height);
+	assert_int_equal(a->mirror, b->mirror);
+	for (j = 0; j < a->frames_count; j++)
+		assert_string_equal(a->frames[j], b->frames[j]);
+}
+
+static void
 builtin_c_data_matches_the_yaml(void **state)
 {
 	struct catalog parsed, compiled;
@@ -2431,6 +2850,8 @@ builtin_c_data_matches_the_yaml(void **state)
 			assert_string_equal(a->caution, b->caution);
 		assert_string_equal(a->source, b->source);
 		assert_memory_equal(&a->timing, &b->timing, sizeof a->timing);
+		assert_int_equal(a->areas, b->areas);
+		assert_same_figure(a->figure, b->figure);
 	}
 	timeline_options_default(&opt);
 	for (i = 0; i < parsed.presets_count; i++) {
@@ -2553,6 +2974,27 @@ main(void)
 		T(second_document),
 		T(document_markers_alone_are_fine),
 		T(file_over_16_mib),
+
+		T(areas_unknown_word),
+		T(areas_empty),
+		T(areas_duplicate),
+		T(areas_not_a_list),
+		T(areas_control_characters),
+		T(areas_good),
+		T(figure_no_frames),
+		T(figure_wrong_types),
+		T(figure_unknown_key),
+		T(figure_too_many_frames),
+		T(figure_too_many_lines),
+		T(figure_line_too_long),
+		T(figure_sizes_differ),
+		T(figure_tab),
+		T(figure_not_printable_ascii),
+		T(figure_blank_frame),
+		T(figure_mirror_not_a_bool),
+		T(figure_padded_to_one_size),
+		T(figure_leading_spaces_and_styles),
+		T(figure_mirror_default_follows_sides),
 
 		T(merge_replaces_and_adds),
 		T(merge_user_file_with_only_presets),

@@ -1,0 +1,368 @@
+/* catalog_load: files and directories read into memory, loaded with
+ * libcyaml from an arena, checked, and handed to the merge. */
+#include "catalog_load.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "catalog_explain.h"
+#include "catalog_merge.h"
+#include "catalog_validate.h"
+#include "text.h"
+#include "yamlpos.h"
+
+static const cyaml_config_t *
+load_config(struct catalog_log *log, struct arena *arena)
+{
+	static cyaml_config_t cfg;
+
+	cfg.log_fn = catalog_log_fn;
+	cfg.log_ctx = log;
+	cfg.mem_fn = arena_mem;
+	cfg.mem_ctx = arena;
+	cfg.log_level = CYAML_LOG_ERROR;
+	/* aliases can blow a small file up into gigabytes */
+	cfg.flags = CYAML_CFG_NO_ALIAS;
+	return &cfg;
+}
+
+void
+catalog_doc_free(struct catalog_doc *doc)
+{
+	struct catalog_log log;
+	char *name;
+	unsigned char *data;
+	struct arena *arena;
+
+	if (doc == NULL)
+		return;
+	name = doc->name;
+	data = doc->data;
+	arena = doc->arena;
+	if (doc->is_static)
+		free(doc);
+	else
+		cyaml_free(load_config(&log, arena), &catalog_doc_schema, doc,
+		           0);
+	arena_free(arena);
+	free(name);
+	free(data);
+}
+
+/* Whether the text has an escape that libyaml reads as a NUL: \0, \x00,
+ * \u0000 or \U00000000 (raw NUL bytes are refused by libyaml itself).
+ * Only double-quoted strings have escapes, but a backslash anywhere else
+ * (as in the figures' \o/) is only a false alarm for an escaped one. */
+static bool
+has_nul_escape(const unsigned char *s, size_t len)
+{
+	static const char zeros[] = "00000000";
+	const unsigned char *p = s, *end = s + len;
+	size_t need;
+
+	while ((p = memchr(p, '\\', (size_t)(end - p))) != NULL) {
+		if (++p == end)
+			break;
+		switch (*p) {
+		case '0':
+			return true;
+		case 'x':
+			need = 2;
+			break;
+		case 'u':
+			need = 4;
+			break;
+		case 'U':
+			need = 8;
+			break;
+		default:
+			continue;
+		}
+		if ((size_t)(end - p - 1) >= need &&
+		    memcmp(p + 1, zeros, need) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* libcyaml reads only the first document and cuts strings at a NUL, so
+ * a file that could hold a second document (a document marker after the
+ * first content) or a NUL is scanned once more. */
+static bool
+needs_recheck(const unsigned char *s, size_t len)
+{
+	const unsigned char *line = s, *end = s + len, *nl;
+	bool content = false;
+	size_t n, i;
+
+	if (len == 0)
+		return false;
+	if (has_nul_escape(s, len))
+		return true;
+	while (line < end) {
+		nl = memchr(line, '\n', (size_t)(end - line));
+		n = nl != NULL ? (size_t)(nl - line) : (size_t)(end - line);
+		if (n >= 3 &&
+		    (memcmp(line, "---", 3) == 0 || memcmp(line, "...", 3) == 0) &&
+		    (n == 3 || line[3] == ' ' || line[3] == '\t' ||
+		     line[3] == '\r')) {
+			if (content)
+				return true;
+			content = true;
+		} else if (n > 0 && line[0] != '%') {
+			for (i = 0; i < n && (line[i] == ' ' || line[i] == '\t' ||
+			                      line[i] == '\r');
+			     i++)
+				;
+			if (i < n && line[i] != '#')
+				content = true;
+		}
+		if (nl == NULL)
+			break;
+		line = nl + 1;
+	}
+	return false;
+}
+
+/* libcyaml's load of one file's text into *docp (NULL for a file with no
+ * content), from a new arena that the doc owns. */
+static int
+load_text(const char *name, const unsigned char *data, size_t len,
+          struct catalog_doc **docp, struct diag *d)
+{
+	struct catalog_doc *doc = NULL;
+	struct arena *arena;
+	struct catalog_log log;
+	cyaml_err_t err;
+
+	memset(&log, 0, sizeof log);
+	*docp = NULL;
+	arena = arena_new();
+	if (arena == NULL) {
+		diag_set(d, name, 0, 0, "out of memory");
+		return -1;
+	}
+	err = cyaml_load_data(data, len, load_config(&log, arena),
+	                      &catalog_doc_schema, (cyaml_data_t **)&doc, NULL);
+	if (doc != NULL)
+		doc->arena = arena; /* catalog_doc_free() frees it now */
+	else
+		arena_free(arena);
+	if (err != CYAML_OK) {
+		struct catalog_doc tmp = {.text = data, .len = len};
+
+		tmp.name = (char *)name;
+		catalog_explain_load(&tmp, err, &log, d);
+		catalog_doc_free(doc);
+		return -1;
+	}
+	*docp = doc;
+	return 0;
+}
+
+/* Takes ownership of owned_data (may be NULL when data is static). */
+static int
+add_doc(struct catalog *cat, const char *name, const unsigned char *data,
+        size_t len, unsigned char *owned_data, struct diag *d)
+{
+	struct catalog_doc *doc = NULL;
+
+	if (len > CATALOG_FILE_MAX) {
+		diag_set(d, name, 0, 0,
+		         "file is larger than 16 MiB; catalogs are small text "
+		         "files");
+		goto fail;
+	}
+	if (load_text(name, data, len, &doc, d))
+		goto fail;
+	if (needs_recheck(data, len)) {
+		char msg[256];
+		int line, col;
+
+		if (yamlpos_first_problem(data, len, &line, &col, msg,
+		                          sizeof msg)) {
+			diag_set(d, name, line, col, "%s", msg);
+			goto fail;
+		}
+	}
+	if (doc == NULL) {
+		diag_set(d, name, 0, 0,
+		         "file is empty; expected a mapping with 'exercises:' "
+		         "and/or 'presets:'");
+		goto fail;
+	}
+	doc->name = strdup(name);
+	doc->data = owned_data;
+	owned_data = NULL;
+	doc->text = data;
+	doc->len = len;
+	if (doc->name == NULL) {
+		diag_set(d, name, 0, 0, "out of memory");
+		goto fail;
+	}
+	if (catalog_check_doc(doc, d))
+		goto fail;
+	return catalog_merge_doc(cat, doc, d);
+fail:
+	catalog_doc_free(doc);
+	free(owned_data);
+	return -1;
+}
+
+int
+catalog_add_static(struct catalog *cat, const char *name,
+                   struct exercise *exercises, size_t exercises_count,
+                   struct preset *presets, size_t presets_count,
+                   const unsigned char *text, size_t len, struct diag *d)
+{
+	struct catalog_doc *doc = calloc(1, sizeof *doc);
+	size_t i;
+
+	if (doc == NULL || (doc->name = strdup(name)) == NULL) {
+		free(doc);
+		diag_set(d, name, 0, 0, "out of memory");
+		return -1;
+	}
+	/* The arrays are shared by every catalog made in this process;
+	 * catalog_finish() resolves their items again each time, so each
+	 * catalog sees its own merge. */
+	doc->is_static = true;
+	doc->exercises = exercises;
+	doc->exercises_count = (unsigned)exercises_count;
+	doc->presets = presets;
+	doc->presets_count = (unsigned)presets_count;
+	doc->text = text;
+	doc->len = len;
+	for (i = 0; i < exercises_count; i++)
+		exercises[i].doc = doc;
+	for (i = 0; i < presets_count; i++)
+		presets[i].doc = doc;
+	return catalog_merge_doc(cat, doc, d);
+}
+
+int
+catalog_add_data(struct catalog *cat, const char *name,
+                 const unsigned char *data, size_t len, struct diag *d)
+{
+	return add_doc(cat, name, data, len, NULL, d);
+}
+
+int
+catalog_add_file(struct catalog *cat, const char *path, struct diag *d)
+{
+	unsigned char *buf = NULL;
+	size_t len = 0;
+	ssize_t got;
+	struct stat st;
+	int fd;
+
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		diag_set(d, path, 0, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		diag_set(d, path, 0, 0, "cannot read: %s", strerror(errno));
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_set(d, path, 0, 0, "%s",
+		         S_ISDIR(st.st_mode)
+		             ? "is a directory; expected a YAML file"
+		             : "is not a regular file; expected a YAML file");
+		goto fail;
+	}
+	if (st.st_size > CATALOG_FILE_MAX) {
+		diag_set(d, path, 0, 0,
+		         "file is larger than 16 MiB (%lld bytes); catalogs "
+		         "are small text files",
+		         (long long)st.st_size);
+		goto fail;
+	}
+	buf = malloc((size_t)st.st_size + 1);
+	if (buf == NULL) {
+		diag_set(d, path, 0, 0, "out of memory");
+		goto fail;
+	}
+	/* read what is there, never more than the limit, even if the file
+	 * grows while we read */
+	while (len <= (size_t)st.st_size) {
+		got = read(fd, buf + len, (size_t)st.st_size + 1 - len);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			diag_set(d, path, 0, 0, "cannot read: %s",
+			         strerror(errno));
+			goto fail;
+		}
+		if (got == 0)
+			break;
+		len += (size_t)got;
+	}
+	close(fd);
+	return add_doc(cat, path, buf, len, buf, d);
+fail:
+	free(buf);
+	close(fd);
+	return -1;
+}
+
+/* catalog.d holds visible *.yaml files. */
+static int
+is_catalog_file(const struct dirent *de)
+{
+	size_t n = strlen(de->d_name);
+
+	return de->d_name[0] != '.' && n > 5 &&
+	       strcmp(de->d_name + n - 5, ".yaml") == 0;
+}
+
+/* Byte order, not alphasort()'s locale order: the same in every locale. */
+static int
+name_order(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+int
+catalog_add_dir(struct catalog *cat, const char *dir, struct diag *d)
+{
+	struct dirent **names;
+	char path[4096];
+	int count, i, rc = 0;
+
+	count = scandir(dir, &names, is_catalog_file, name_order);
+	if (count < 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			return 0;
+		diag_set(d, dir, 0, 0, "cannot read directory: %s",
+		         strerror(errno));
+		return -1;
+	}
+	for (i = 0; i < count; i++) {
+		if (rc == 0) {
+			if ((size_t)snprintf(path, sizeof path, "%s/%s", dir,
+			                     names[i]->d_name) >= sizeof path) {
+				char shown[120];
+
+				text_escape(names[i]->d_name, shown,
+				            sizeof shown);
+				diag_set(d, dir, 0, 0, "file name too long: %s",
+				         shown);
+				rc = -1;
+			} else {
+				rc = catalog_add_file(cat, path, d);
+			}
+		}
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
