@@ -27,7 +27,18 @@ tm_start() {
 
 tm_keys() { tm send-keys -t t "$@"; }
 tm_screen() { tm capture-pane -p -t t; }
-tm_resize() { tm resize-window -t t -x "$1" -y "$2"; }
+# waits until the pane's terminal has the size (tmux resizes the pty a
+# moment after the window), so what starts next sees it
+tm_resize() {
+	local i tty
+	tm resize-window -t t -x "$1" -y "$2"
+	tty=$(tm display -p -t t '#{pane_tty}')
+	for ((i = 0; i < 200; i++)); do
+		[ "$(stty -F "$tty" size 2>/dev/null)" = "$2 $1" ] && return 0
+		sleep 0.02
+	done
+	fail "the pane never became $1x$2"
+}
 
 tm_wait() {
 	local text=$1 secs=${2:-10} i
