@@ -58,7 +58,9 @@ APP_SRCS  := $(CORE_SRCS) $(FRONT_SRCS)
 # start-up parses no YAML and a bad data/exercises.yaml fails the build.
 BUILTIN_OBJS := $(BUILD)/catalog_data.o $(BUILD)/builtin_catalog.o
 CORE_OBJS := $(CORE_SRCS:src/%.c=$(BUILD)/%.o) $(BUILTIN_OBJS)
-GEN_OBJS  := $(filter-out $(BUILD)/sources.o,$(CORE_SRCS:src/%.c=$(BUILD)/%.o))
+# gen_builtin makes the built-in data, so it links nothing that uses it.
+GEN_OBJS  := $(filter-out $(BUILD)/sources.o $(BUILD)/quick_save.o,\
+                          $(CORE_SRCS:src/%.c=$(BUILD)/%.o))
 APP_OBJS  := $(APP_SRCS:src/%.c=$(BUILD)/%.o) $(BUILTIN_OBJS)
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))

@@ -41,7 +41,12 @@ extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_plan_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_run_entry;
+extern const struct cmd_entry cmd_quick_entry;
 
+/* Runs p in the curses front end, or in plain mode when asked or when
+ * the terminal cannot do curses; returns the exit status. */
+int cmd_run_preset(const struct cli *c, const struct catalog *cat,
+                   const struct preset *p);
 /* The menu: what `backease` with no command does. */
 int cmd_menu(const struct cli *c);
 

@@ -70,6 +70,10 @@ void timeline_free(struct timeline *tl);
 /* The planned length of a preset, 0 when out of memory. */
 uint64_t timeline_preset_ms(const struct preset *p,
                             const struct timeline_options *opt);
+/* The length of one move timed as t, its get-ready included: the sum of
+ * the steps timeline_build() makes for it, without building them. */
+uint64_t timeline_move_ms(const struct timing *t,
+                          const struct timeline_options *opt);
 /* A one-line description of a step for `plan` and plain mode. */
 void step_describe(const struct step *s, char *buf, size_t size);
 const char *side_name(enum side side);

@@ -6,28 +6,32 @@
 #include "ui_curses.h"
 #include "ui_plain.h"
 
+int
+cmd_run_preset(const struct cli *c, const struct catalog *cat,
+               const struct preset *p)
+{
+	const char *why = NULL;
+
+	if (!c->plain && !ui_curses_usable(&why))
+		fprintf(stderr, "backease: %s; using plain mode\n", why);
+	if (c->plain || why != NULL)
+		return ui_plain_run(p, &c->run);
+	return ui_curses_main(cat, p, &c->run);
+}
+
 static int
 run_exec(const struct cli *c, char **args, int nargs)
 {
 	struct catalog cat;
 	const struct preset *p;
-	const char *why = NULL;
-	int rc;
+	int rc = EXIT_USAGE;
 
 	(void)nargs;
 	if (cmd_load_catalog(c, &cat) != 0)
 		return EXIT_DATA;
 	p = cmd_find_preset(&cat, args[0]);
-	if (p == NULL) {
-		catalog_free(&cat);
-		return EXIT_USAGE;
-	}
-	if (!c->plain && !ui_curses_usable(&why))
-		fprintf(stderr, "backease: %s; using plain mode\n", why);
-	if (c->plain || why != NULL)
-		rc = ui_plain_run(p, &c->run);
-	else
-		rc = ui_curses_main(&cat, p, &c->run);
+	if (p != NULL)
+		rc = cmd_run_preset(c, &cat, p);
 	catalog_free(&cat);
 	return rc;
 }

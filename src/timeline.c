@@ -159,6 +159,44 @@ emit_move(struct builder *b, const struct preset_item *it, unsigned move,
 	m->duration_ms = b->tl->total_ms - m->start_ms;
 }
 
+/* One side's worth, as emit_side() lays it out. */
+static uint64_t
+side_ms(const struct timing *t, bool alternating,
+        const struct timeline_options *opt)
+{
+	uint64_t n = (uint64_t)t->reps * (alternating ? 2 : 1);
+	uint64_t gap = alternating ? TIMING_SWITCH_S : TIMING_RELEASE_S;
+	uint64_t one;
+
+	switch (t->mode) {
+	case TIMING_TIME:
+		return (uint64_t)t->time * 1000;
+	case TIMING_HOLD:
+	case TIMING_BREATHS:
+		one = t->mode == TIMING_HOLD
+		          ? (uint64_t)t->hold
+		          : (uint64_t)t->breaths * (opt->inhale_s + opt->exhale_s);
+		return n == 0 ? 0 : (n * one + (n - 1) * gap) * 1000;
+	case TIMING_REPS:
+	case TIMING_UNSET:
+		break;
+	}
+	return n * (uint64_t)(t->tempo > 0 ? t->tempo : TIMING_SELF_REP_S) *
+	       1000;
+}
+
+uint64_t
+timeline_move_ms(const struct timing *t, const struct timeline_options *opt)
+{
+	uint64_t set = t->sides == SIDES_EACH
+	                   ? 2 * side_ms(t, false, opt) + TIMING_SWITCH_S * 1000
+	                   : side_ms(t, t->sides == SIDES_ALTERNATE, opt);
+	uint64_t sets = t->sets > 0 ? (uint64_t)t->sets : 1;
+
+	return opt->ready_s * 1000ull + sets * set +
+	       (sets - 1) * (uint64_t)t->rest * 1000;
+}
+
 int
 timeline_build(const struct preset *p, const struct timeline_options *opt,
                struct timeline *tl)

@@ -1,0 +1,571 @@
+/* quick: a routine built to a length.  Moves are chosen (a warm-up first,
+ * a stretch last, the focus first and the recent moves last, in an order
+ * the seed shuffles), put in an order a physio would accept, then their
+ * holds, times, breaths and reps are stretched or shrunk within bounds
+ * until the total is within tolerance of the target. */
+#include "quick.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "text.h"
+
+struct cand {
+	const struct exercise *ex;
+	uint64_t key; /* from the seed: the shuffle */
+	int rank;     /* 0 focus, 1 other, 2 recent: lower comes first */
+};
+
+/* One chosen move and what may change in it. */
+struct knob_set {
+	struct timing base; /* the exercise's own, self-paced made counted */
+	struct timing cur;
+};
+
+struct builder {
+	const struct quick_request *rq;
+	const struct timeline_options *opt;
+	struct cand cands[512];
+	size_t ncands;
+	size_t picked[QUICK_MOVES_MAX]; /* indexes into cands, in order */
+	size_t npicked;
+	struct knob_set knobs[QUICK_MOVES_MAX];
+	uint64_t total_ms;
+};
+
+/* splitmix64: small, fast and the same on every machine. */
+static uint64_t
+mix(uint64_t *state)
+{
+	uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+	return z ^ (z >> 31);
+}
+
+uint64_t
+quick_seed(long local_day, size_t runs)
+{
+	uint64_t s = (uint64_t)local_day * 1000003u + runs;
+
+	return mix(&s);
+}
+
+static unsigned
+move_areas(const struct exercise *ex)
+{
+	return ex->areas;
+}
+
+bool
+quick_allows(const struct quick_request *rq, const struct exercise *ex)
+{
+	unsigned i;
+	size_t k;
+
+	if (rq->positions != 0 && ex->position != POSITION_ANY &&
+	    !(rq->positions & (1u << ex->position)))
+		return false;
+	if (!rq->equipment_set)
+		return true;
+	for (i = 0; i < ex->equipment_count; i++) {
+		for (k = 0; k < rq->equipment_count; k++)
+			if (strcmp(ex->equipment[i], rq->equipment[k]) == 0)
+				break;
+		if (k == rq->equipment_count)
+			return false;
+	}
+	return true;
+}
+
+static bool
+is_recent(const struct quick_request *rq, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < rq->recent_count; i++)
+		if (strcmp(rq->recent[i], id) == 0)
+			return true;
+	return false;
+}
+
+static int
+cand_cmp(const struct cand *a, const struct cand *b)
+{
+	if (a->rank != b->rank)
+		return a->rank - b->rank;
+	return a->key < b->key ? -1 : a->key > b->key;
+}
+
+/* The moves that pass the filters, in the order they are tried. */
+static void
+gather(struct builder *b, const struct catalog *cat)
+{
+	uint64_t state = b->rq->seed;
+	size_t i, j;
+
+	b->ncands = 0;
+	for (i = 0; i < cat->exercises_count; i++) {
+		const struct exercise *ex = cat->exercises[i];
+		struct cand c;
+
+		if (!quick_allows(b->rq, ex) ||
+		    b->ncands == sizeof b->cands / sizeof b->cands[0])
+			continue;
+		c.ex = ex;
+		c.key = mix(&state);
+		c.rank = is_recent(b->rq, ex->id)               ? 2
+		         : (move_areas(ex) & b->rq->focus) != 0 ? 0
+		                                                : 1;
+		/* insertion sort: a few dozen moves */
+		for (j = b->ncands; j > 0 && cand_cmp(&c, &b->cands[j - 1]) < 0;
+		     j--)
+			b->cands[j] = b->cands[j - 1];
+		b->cands[j] = c;
+		b->ncands++;
+	}
+}
+
+/* ---- timing knobs ---------------------------------------------------- */
+
+/* The move as the exercise times it; a self-paced set is counted at the
+ * nominal pace instead, since a routine built to a length cannot wait. */
+static struct timing
+base_timing(const struct exercise *ex)
+{
+	struct timing t = ex->timing;
+
+	if (t.mode == TIMING_REPS && t.tempo <= 0)
+		t.tempo = TIMING_SELF_REP_S;
+	return t;
+}
+
+static long
+at_least(long v, long lo)
+{
+	return v < lo ? v : lo;
+}
+
+/* Bounds of the knob a move is mostly made of: its time, hold, breaths,
+ * or reps; never a hold under 5 s, nothing past 3 times its own value. */
+static void
+primary_bounds(const struct timing *t, long **v, long *lo, long *hi,
+               struct timing *cur)
+{
+	switch (t->mode) {
+	case TIMING_TIME:
+		*v = &cur->time;
+		*lo = at_least(t->time, 15);
+		*hi = t->time * QUICK_STRETCH_MAX;
+		return;
+	case TIMING_HOLD:
+		*v = &cur->hold;
+		*lo = at_least(t->hold, QUICK_HOLD_MIN_S);
+		*hi = t->hold * QUICK_STRETCH_MAX;
+		return;
+	case TIMING_BREATHS:
+		*v = &cur->breaths;
+		*lo = at_least(t->breaths, 2);
+		*hi = t->breaths * QUICK_STRETCH_MAX;
+		return;
+	case TIMING_REPS:
+	case TIMING_UNSET:
+		break;
+	}
+	*v = &cur->reps;
+	*lo = at_least(t->reps, 3);
+	*hi = t->reps * QUICK_STRETCH_MAX;
+}
+
+static uint64_t
+move_ms(const struct builder *b, size_t i)
+{
+	return timeline_move_ms(&b->knobs[i].cur, b->opt);
+}
+
+static void
+sum(struct builder *b)
+{
+	size_t i;
+
+	b->total_ms = 0;
+	for (i = 0; i < b->npicked; i++)
+		b->total_ms += move_ms(b, i);
+}
+
+static long
+clamp(long v, long lo, long hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* Every move's main knob at scale/1000 of its own value. */
+static void
+scale_all(struct builder *b, long scale)
+{
+	size_t i;
+	long *v, lo, hi;
+
+	for (i = 0; i < b->npicked; i++) {
+		struct knob_set *k = &b->knobs[i];
+
+		k->cur = k->base;
+		primary_bounds(&k->base, &v, &lo, &hi, &k->cur);
+		*v = clamp((*v * scale + 500) / 1000, lo, hi);
+	}
+	sum(b);
+}
+
+/* The knobs of move i: its main one, then reps and sets of holds. */
+static int
+knobs_of(struct knob_set *k, long **v, long *lo, long *hi)
+{
+	int n = 0;
+
+	primary_bounds(&k->base, &v[0], &lo[0], &hi[0], &k->cur);
+	n = 1;
+	if (k->base.mode == TIMING_HOLD || k->base.mode == TIMING_BREATHS) {
+		v[n] = &k->cur.reps;
+		lo[n] = 1;
+		hi[n++] = k->base.reps * QUICK_STRETCH_MAX;
+	}
+	v[n] = &k->cur.sets;
+	lo[n] = 1;
+	hi[n++] = k->base.sets;
+	return n;
+}
+
+static uint64_t
+distance(uint64_t a, uint64_t b)
+{
+	return a > b ? a - b : b - a;
+}
+
+/* Every knob of the routine, for the search below. */
+struct knob {
+	size_t move;
+	long *v, lo, hi;
+};
+
+static size_t
+all_knobs(struct builder *b, struct knob *k, size_t cap)
+{
+	long *v[3], lo[3], hi[3];
+	size_t i, n = 0;
+	int j, m;
+
+	for (i = 0; i < b->npicked; i++) {
+		m = knobs_of(&b->knobs[i], v, lo, hi);
+		for (j = 0; j < m && n < cap; j++)
+			k[n++] = (struct knob){i, v[j], lo[j], hi[j]};
+	}
+	return n;
+}
+
+/* The total after stepping knob a by sa and knob b by sb (sb 0: only
+ * a); UINT64_MAX when a bound forbids it.  The knobs are left as they
+ * were. */
+static uint64_t
+try_steps(struct builder *b, struct knob *a, long sa, struct knob *k2,
+          long sb)
+{
+	uint64_t total = b->total_ms, before;
+	size_t moves[2] = {a->move, k2 != NULL ? k2->move : a->move};
+	int i, n = k2 != NULL && k2->move != a->move ? 2 : 1;
+
+	if (*a->v + sa < a->lo || *a->v + sa > a->hi ||
+	    (k2 != NULL && (*k2->v + sb < k2->lo || *k2->v + sb > k2->hi)))
+		return UINT64_MAX;
+	for (i = 0; i < n; i++)
+		total -= move_ms(b, moves[i]);
+	*a->v += sa;
+	if (k2 != NULL)
+		*k2->v += sb;
+	for (i = 0; i < n; i++) {
+		before = move_ms(b, moves[i]);
+		total += before;
+	}
+	*a->v -= sa;
+	if (k2 != NULL)
+		*k2->v -= sb;
+	return total;
+}
+
+/* The step of one knob, or failing that of two knobs at once (one up,
+ * one down, when the first alone overshoots), that brings the total
+ * closest to the target; false when none brings it closer. */
+static bool
+nudge(struct builder *b, uint64_t target)
+{
+	struct knob k[3 * QUICK_MOVES_MAX], *best_a = NULL, *best_b = NULL;
+	size_t n = all_knobs(b, k, 3 * QUICK_MOVES_MAX), i, j;
+	uint64_t best = distance(b->total_ms, target), t;
+	long toward = b->total_ms < target ? 1 : -1, best_sa = 0, best_sb = 0;
+
+	for (i = 0; i < n; i++) {
+		t = try_steps(b, &k[i], toward, NULL, 0);
+		if (t != UINT64_MAX && distance(t, target) < best) {
+			best = distance(t, target);
+			best_a = &k[i];
+			best_sa = toward;
+		}
+	}
+	for (i = 0; best_a == NULL && i < n; i++)
+		for (j = 0; j < n; j++) {
+			if (i == j)
+				continue;
+			t = try_steps(b, &k[i], toward, &k[j], -toward);
+			if (t != UINT64_MAX && distance(t, target) < best) {
+				best = distance(t, target);
+				best_a = &k[i];
+				best_b = &k[j];
+				best_sa = toward;
+				best_sb = -toward;
+			}
+		}
+	if (best_a == NULL)
+		return false;
+	*best_a->v += best_sa;
+	if (best_b != NULL)
+		*best_b->v += best_sb;
+	sum(b);
+	return true;
+}
+
+/* Scales the moves to the target, then steps single knobs. */
+static void
+fit(struct builder *b, uint64_t target)
+{
+	long lo = 1, hi = 1000 * QUICK_STRETCH_MAX, mid;
+	int guard;
+
+	while (lo < hi) {
+		mid = (lo + hi + 1) / 2;
+		scale_all(b, mid);
+		if (b->total_ms <= target)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	scale_all(b, lo);
+	for (guard = 0; guard < 300; guard++)
+		if (distance(b->total_ms, target) <=
+		        QUICK_TOLERANCE_S * 1000u / 5 ||
+		    !nudge(b, target))
+			break;
+}
+
+/* ---- choosing and ordering ------------------------------------------- */
+
+static bool
+is_closer(const struct exercise *ex)
+{
+	return ex->kind == KIND_STRETCH || ex->kind == KIND_YOGA;
+}
+
+/* Would ex after the moves seq[0..n) break an order rule?  No two
+ * strength moves in a row, no third move in a row on one area (unless
+ * the focus asks for that area). */
+static bool
+fits_after(const struct builder *b, const struct exercise *const *seq,
+           size_t n, const struct exercise *ex)
+{
+	unsigned shared;
+
+	if (n >= 1 && ex->kind == KIND_STRENGTH &&
+	    seq[n - 1]->kind == KIND_STRENGTH)
+		return false;
+	if (n >= 2) {
+		shared = move_areas(ex) & move_areas(seq[n - 1]) &
+		         move_areas(seq[n - 2]) & ~b->rq->focus;
+		if (shared != 0)
+			return false;
+	}
+	return true;
+}
+
+struct order_search {
+	const struct builder *b;
+	const struct exercise *middle[QUICK_MOVES_MAX];
+	size_t nmiddle;
+	const struct exercise *first, *last; /* NULL when none */
+	const struct exercise *seq[QUICK_MOVES_MAX];
+	bool used[QUICK_MOVES_MAX];
+	long budget; /* nodes left: the search gives up rather than spin */
+};
+
+/* Depth-first: the middle moves in an order that keeps the rules, trying
+ * them in their priority order so the first answer is the likeliest. */
+static bool
+order_from(struct order_search *s, size_t n)
+{
+	size_t i, end = (s->first ? 1 : 0) + s->nmiddle;
+
+	if (--s->budget < 0)
+		return false;
+	if (n == end)
+		return s->last == NULL || fits_after(s->b, s->seq, n, s->last);
+	for (i = 0; i < s->nmiddle; i++) {
+		if (s->used[i] || !fits_after(s->b, s->seq, n, s->middle[i]))
+			continue;
+		s->used[i] = true;
+		s->seq[n] = s->middle[i];
+		if (order_from(s, n + 1))
+			return true;
+		s->used[i] = false;
+	}
+	return false;
+}
+
+/* Chooses count moves and puts them in order in b->picked.  Returns the
+ * number placed (count, or fewer when the rules or the filters allow no
+ * more). */
+static size_t
+choose(struct builder *b, size_t count)
+{
+	struct order_search s;
+	size_t i, j, first = SIZE_MAX, last = SIZE_MAX, n;
+
+	memset(&s, 0, sizeof s);
+	s.b = b;
+	for (i = 0; i < b->ncands && last == SIZE_MAX; i++)
+		if (is_closer(b->cands[i].ex))
+			last = i;
+	for (i = 0; i < b->ncands && count >= 2 && first == SIZE_MAX; i++)
+		if (b->cands[i].ex->kind == KIND_WARMUP)
+			first = i;
+	s.first = first != SIZE_MAX ? b->cands[first].ex : NULL;
+	s.last = last != SIZE_MAX ? b->cands[last].ex : NULL;
+	n = (s.first != NULL) + (s.last != NULL);
+	for (i = 0; i < b->ncands && n + s.nmiddle < count; i++)
+		if (i != first && i != last)
+			s.middle[s.nmiddle++] = b->cands[i].ex;
+	if (count == 1 && s.last == NULL && s.nmiddle == 0 && b->ncands > 0)
+		s.middle[s.nmiddle++] = b->cands[0].ex;
+	if (count == 1 && s.last != NULL)
+		s.nmiddle = 0;
+	/* drop the last-chosen middle move until an order exists */
+	for (;;) {
+		memset(s.used, 0, sizeof s.used);
+		if (s.first != NULL)
+			s.seq[0] = s.first;
+		s.budget = 20000;
+		if (order_from(&s, s.first != NULL))
+			break;
+		if (s.nmiddle == 0) {
+			s.last = NULL; /* the warm-up alone */
+			continue;
+		}
+		s.nmiddle--;
+	}
+	n = (s.first != NULL) + s.nmiddle;
+	if (s.last != NULL)
+		s.seq[n++] = s.last;
+	b->npicked = 0;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < b->ncands; j++)
+			if (b->cands[j].ex == s.seq[i]) {
+				b->picked[b->npicked] = j;
+				b->knobs[b->npicked].base = base_timing(s.seq[i]);
+				b->knobs[b->npicked++].cur =
+				    base_timing(s.seq[i]);
+				break;
+			}
+	return b->npicked;
+}
+
+/* How many moves to start from: as many as fit at their own lengths. */
+static size_t
+first_count(struct builder *b, uint64_t target)
+{
+	uint64_t total = 0;
+	size_t n;
+	struct timing t;
+
+	for (n = 0; n < b->ncands && n < QUICK_MOVES_MAX; n++) {
+		t = base_timing(b->cands[n].ex);
+		total += timeline_move_ms(&t, b->opt);
+		if (total > target + QUICK_TOLERANCE_S * 1000u)
+			break;
+	}
+	return n > 0 ? n : 1;
+}
+
+static void
+finish(struct builder *b, struct quick_routine *out, unsigned target_s)
+{
+	size_t i;
+
+	memset(out->items, 0, sizeof out->items);
+	for (i = 0; i < b->npicked; i++) {
+		struct preset_item *it = &out->items[i];
+
+		it->ex = b->cands[b->picked[i]].ex;
+		it->exercise = it->ex->id;
+		it->timing = b->knobs[i].cur;
+		params_init(&it->params);
+	}
+	memset(&out->preset, 0, sizeof out->preset);
+	snprintf(out->name, sizeof out->name, "Quick routine, %u min%s",
+	         target_s / 60, target_s % 60 ? " and a half" : "");
+	out->preset.id = (char *)"quick";
+	out->preset.name = out->name;
+	out->preset.items = out->items;
+	out->preset.items_count = (unsigned)b->npicked;
+	out->total_ms = b->total_ms;
+}
+
+int
+quick_build(const struct catalog *cat, const struct quick_request *rq,
+            const struct timeline_options *opt, struct quick_routine *out)
+{
+	struct builder b;
+	uint64_t target = (uint64_t)rq->target_s * 1000u, best_miss = UINT64_MAX;
+	size_t count, best_count = 1, tries, limit;
+
+	memset(out, 0, sizeof *out);
+	memset(&b, 0, sizeof b);
+	b.rq = rq;
+	b.opt = opt;
+	gather(&b, cat);
+	if (b.ncands == 0) {
+		snprintf(out->why, sizeof out->why,
+		         "no exercise in the catalog fits these filters");
+		return -1;
+	}
+	/* from the count that fits at the moves' own lengths, outwards: one
+	 * more, one fewer, two more...; the first within tolerance wins,
+	 * else the closest */
+	count = first_count(&b, target);
+	limit = b.ncands < QUICK_MOVES_MAX ? b.ncands : QUICK_MOVES_MAX;
+	for (tries = 0; tries < 2 * limit + 1; tries++) {
+		long c = (long)count + (tries % 2 ? 1 : -1) * (long)((tries + 1) / 2);
+		uint64_t miss;
+
+		if (c < 1 || c > (long)limit)
+			continue;
+		choose(&b, (size_t)c);
+		fit(&b, target);
+		miss = distance(b.total_ms, target);
+		if (miss < best_miss) {
+			best_miss = miss;
+			best_count = (size_t)c;
+		}
+		if (miss <= QUICK_TOLERANCE_S * 1000u)
+			break;
+	}
+	choose(&b, best_count);
+	fit(&b, target);
+	finish(&b, out, rq->target_s);
+	if (distance(b.total_ms, target) > QUICK_TOLERANCE_S * 1000u) {
+		out->miss_s = ((long)b.total_ms - (long)target) / 1000;
+		snprintf(out->why, sizeof out->why,
+		         "%s: only %zu exercise%s fit%s these filters",
+		         out->miss_s < 0 ? "too few moves to fill the time"
+		                         : "too long even at its shortest",
+		         b.ncands, b.ncands == 1 ? "" : "s",
+		         b.ncands == 1 ? "s" : "");
+	}
+	return 0;
+}

@@ -1,0 +1,121 @@
+/* quick_recent: the moves of the last two runs. */
+#include "quick_recent.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "history.h"
+#include "paths.h"
+
+struct last_runs {
+	char preset[QUICK_RECENT_RUNS][48]; /* [0] the latest */
+	size_t runs;
+};
+
+static void
+on_entry(const struct history_entry *h, void *ctx)
+{
+	struct last_runs *l = ctx;
+
+	memcpy(l->preset[1], l->preset[0], sizeof l->preset[0]);
+	snprintf(l->preset[0], sizeof l->preset[0], "%s", h->preset);
+	l->runs++;
+}
+
+static void
+add_id(struct quick_recent *r, const char *id)
+{
+	if (r->count < QUICK_RECENT_IDS)
+		r->ids[r->count++] = id;
+}
+
+/* The ids of the quick routine `back` runs ago (0 the latest), from the
+ * file's lines, the latest last. */
+static void
+add_quick(struct quick_recent *r, int back, size_t *used)
+{
+	char path[4096], lines[QUICK_RECENT_RUNS][1024], *p, *save = NULL;
+	FILE *f;
+	int n = 0, i;
+
+	if (paths_state("quick-recent", path, sizeof path) != 0 ||
+	    (f = fopen(path, "r")) == NULL)
+		return;
+	while (n < QUICK_RECENT_RUNS &&
+	       fgets(lines[n], sizeof lines[n], f) != NULL)
+		n++;
+	fclose(f);
+	i = n - 1 - back;
+	if (i < 0)
+		return;
+	lines[i][strcspn(lines[i], "\n")] = '\0';
+	for (p = strtok_r(lines[i], " ", &save); p != NULL;
+	     p = strtok_r(NULL, " ", &save)) {
+		size_t len = strlen(p) + 1;
+
+		if (*used + len > sizeof r->store)
+			break;
+		memcpy(r->store + *used, p, len);
+		add_id(r, r->store + *used);
+		*used += len;
+	}
+}
+
+void
+quick_recent_load(const struct catalog *cat, struct quick_recent *r)
+{
+	struct last_runs l;
+	char path[4096];
+	size_t skipped, used = 0;
+	struct diag d;
+	int k, quick_back = 0;
+	unsigned j;
+
+	memset(r, 0, sizeof *r);
+	memset(&l, 0, sizeof l);
+	if (history_path(path, sizeof path) == 0)
+		history_read(path, on_entry, &l, &skipped, &d);
+	r->runs = l.runs;
+	for (k = 0; k < QUICK_RECENT_RUNS && (size_t)k < l.runs; k++) {
+		const struct preset *p;
+
+		if (strcmp(l.preset[k], "quick") == 0) {
+			add_quick(r, quick_back++, &used);
+			continue;
+		}
+		p = catalog_preset(cat, l.preset[k]);
+		for (j = 0; p != NULL && j < p->items_count; j++)
+			add_id(r, p->items[j].ex->id);
+	}
+}
+
+void
+quick_recent_note(const struct preset *p)
+{
+	char path[4096], tmp[4200], keep[1024] = "", line[1024];
+	FILE *f;
+	unsigned i;
+	size_t n = 0;
+
+	if (paths_state("quick-recent", path, sizeof path) != 0)
+		return;
+	if ((f = fopen(path, "r")) != NULL) {
+		/* keep the latest line: with ours, the last two */
+		while (fgets(line, sizeof line, f) != NULL)
+			if (strchr(line, '\n') != NULL)
+				memcpy(keep, line, sizeof keep);
+		fclose(f);
+	}
+	for (i = 0; i < p->items_count && n < sizeof line - 1; i++)
+		n += (size_t)snprintf(line + n, sizeof line - n, "%s%s",
+		                      i ? " " : "", p->items[i].ex->id);
+	if (paths_state(NULL, tmp, sizeof tmp) != 0 || paths_mkdirs(tmp) != 0)
+		return;
+	snprintf(tmp, sizeof tmp, "%s.%ld", path, (long)getpid());
+	if ((f = fopen(tmp, "w")) == NULL)
+		return;
+	fprintf(f, "%s%s\n", keep, line);
+	if (fclose(f) != 0 || rename(tmp, path) != 0)
+		unlink(tmp);
+}
