@@ -47,6 +47,8 @@ struct quick_routine {
 	struct preset_item items[QUICK_MOVES_MAX];
 	uint64_t total_ms;       /* as `plan` counts it */
 	long miss_s;             /* total - target; 0 when within tolerance */
+	bool areas_relaxed;      /* the filters left too few moves to keep
+	                          * two in a row the most on one area */
 	char why[160];           /* why it misses, when it does */
 };
 

@@ -288,10 +288,10 @@ static int
 parse_options(struct cli *c, struct parse *ps, int argc, char **argv)
 {
 	char shortopt[3] = "-?";
-	int opt, rc;
+	int opt, rc, index;
 
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":hV", ps->options, NULL)) !=
+	while ((opt = getopt_long(argc, argv, ":hV", ps->options, &index)) !=
 	       -1) {
 		if (opt >= OPT_COMMAND) {
 			struct pending *p = &ps->pending[ps->pending_count++];
@@ -299,7 +299,7 @@ parse_options(struct cli *c, struct parse *ps, int argc, char **argv)
 			p->cmd = (size_t)(opt / OPT_COMMAND - 1);
 			p->val = opt % OPT_COMMAND;
 			p->arg = optarg;
-			p->name = argv[optind - 1];
+			p->name = ps->options[index].name;
 			continue;
 		}
 		if (opt == ':')
@@ -340,7 +340,7 @@ apply_pending(const struct parse *ps, const struct cmd_entry *e)
 
 		if (owner != e) {
 			text_escape(p->name, shown, sizeof shown);
-			fprintf(stderr, "backease: '%s' goes with '%s'%s%s%s\n"
+			fprintf(stderr, "backease: '--%s' goes with '%s'%s%s%s\n"
 			                "Try 'backease --help'.\n",
 			        shown, owner->name, e != NULL ? ", not '" : "",
 			        e != NULL ? e->name : "", e != NULL ? "'" : "");

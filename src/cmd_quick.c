@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "areas.h"
 #include "cmd.h"
 #include "duration.h"
 #include "history.h"
@@ -220,26 +221,31 @@ parse_positions(struct quick_request *rq)
 static int
 parse_focus(struct quick_request *rq)
 {
-	const char *words[WORDS_MAX], *known[AREA_COUNT];
-	char buf[256];
-	size_t n, i;
-	int a;
+	char bad[64], msg[200];
+	const char *hint = NULL;
 
 	if (args.focus == NULL)
 		return 0;
-	for (a = 0; a < AREA_COUNT; a++)
-		known[a] = area_name((enum area)a);
-	if (split_words(args.focus, buf, sizeof buf, words, &n) != 0)
-		return cmd_usage_error("--focus takes a comma list of areas "
-		                       "such as neck,shoulders, not",
-		                       args.focus);
-	for (i = 0; i < n; i++) {
-		a = area_parse(words[i]);
-		if (a < 0)
-			return bad_word("--focus", words[i], known, AREA_COUNT);
-		rq->focus |= 1u << a;
+	switch (areas_parse(args.focus, &rq->focus, bad, sizeof bad, &hint)) {
+	case AREAS_OK:
+		return 0;
+	case AREAS_UNKNOWN:
+		fprintf(stderr, "backease: --focus: unknown area '%s'", bad);
+		if (hint != NULL)
+			fprintf(stderr, "; did you mean '%s'?\n", hint);
+		else
+			fprintf(stderr, "; expected a comma list of: %s\n",
+			        areas_allowed);
+		return EXIT_USAGE;
+	case AREAS_REPEATED:
+		snprintf(msg, sizeof msg, "--focus names '%s' twice in", bad);
+		return cmd_usage_error(msg, args.focus);
+	case AREAS_EMPTY:
+		break;
 	}
-	return 0;
+	return cmd_usage_error("--focus takes a comma list of areas such as "
+	                       "neck,shoulders, not",
+	                       args.focus);
 }
 
 /* 1m to 60m, in whole seconds. */
@@ -285,6 +291,9 @@ report_miss(const struct quick_routine *r, const struct quick_request *rq)
 {
 	char got[16], want[16];
 
+	if (r->areas_relaxed)
+		fprintf(stderr, "backease: these filters leave too few moves to "
+		                "spread the areas; some come three in a row\n");
 	if (r->miss_s == 0)
 		return;
 	duration_format((long)(r->total_ms / 1000), got, sizeof got);

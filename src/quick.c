@@ -27,10 +27,11 @@ struct builder {
 	const struct timeline_options *opt;
 	struct cand cands[512];
 	size_t ncands;
-	size_t picked[QUICK_MOVES_MAX]; /* indexes into cands, in order */
+	const struct exercise *moves[QUICK_MOVES_MAX]; /* in order */
 	size_t npicked;
 	struct knob_set knobs[QUICK_MOVES_MAX];
 	uint64_t total_ms;
+	bool areas_relaxed; /* the area rule is off for this try */
 };
 
 /* splitmix64: small, fast and the same on every machine. */
@@ -376,7 +377,7 @@ fits_after(const struct builder *b, const struct exercise *const *seq,
 	if (n >= 1 && ex->kind == KIND_STRENGTH &&
 	    seq[n - 1]->kind == KIND_STRENGTH)
 		return false;
-	if (n >= 2) {
+	if (n >= 2 && !b->areas_relaxed) {
 		shared = move_areas(ex) & move_areas(seq[n - 1]) &
 		         move_areas(seq[n - 2]) & ~b->rq->focus;
 		if (shared != 0)
@@ -385,93 +386,92 @@ fits_after(const struct builder *b, const struct exercise *const *seq,
 	return true;
 }
 
-struct order_search {
-	const struct builder *b;
-	const struct exercise *middle[QUICK_MOVES_MAX];
-	size_t nmiddle;
-	const struct exercise *first, *last; /* NULL when none */
-	const struct exercise *seq[QUICK_MOVES_MAX];
-	bool used[QUICK_MOVES_MAX];
-	long budget; /* nodes left: the search gives up rather than spin */
-};
-
-/* Depth-first: the middle moves in an order that keeps the rules, trying
- * them in their priority order so the first answer is the likeliest. */
-static bool
-order_from(struct order_search *s, size_t n)
+/* Where a kind of move belongs in a session: warm-ups open it, the
+ * stretches close it, the work sits between. */
+static int
+phase(const struct exercise *ex)
 {
-	size_t i, end = (s->first ? 1 : 0) + s->nmiddle;
-
-	if (--s->budget < 0)
-		return false;
-	if (n == end)
-		return s->last == NULL || fits_after(s->b, s->seq, n, s->last);
-	for (i = 0; i < s->nmiddle; i++) {
-		if (s->used[i] || !fits_after(s->b, s->seq, n, s->middle[i]))
-			continue;
-		s->used[i] = true;
-		s->seq[n] = s->middle[i];
-		if (order_from(s, n + 1))
-			return true;
-		s->used[i] = false;
+	switch (ex->kind) {
+	case KIND_WARMUP:
+		return 0;
+	case KIND_STRENGTH:
+	case KIND_POSTURE:
+		return 1;
+	case KIND_STRETCH:
+	case KIND_YOGA:
+		break;
 	}
-	return false;
+	return 2;
 }
 
-/* Chooses count moves and puts them in order in b->picked.  Returns the
- * number placed (count, or fewer when the rules or the filters allow no
- * more). */
+/* Chooses about count moves and their order.  The moves are taken in the
+ * candidates' priority order (the warm-up and the closing stretch first;
+ * no more strength moves than can stand apart), sorted by phase, then
+ * placed one by one: each place takes the first of them that keeps the
+ * rules after the moves before it; one that fits nowhere is left out.
+ * Quadratic in the moves, never a search that could run long. */
 static size_t
 choose(struct builder *b, size_t count)
 {
-	struct order_search s;
-	size_t i, j, first = SIZE_MAX, last = SIZE_MAX, n;
+	const struct exercise *pool[QUICK_MOVES_MAX], *seq[QUICK_MOVES_MAX];
+	const struct exercise *last = NULL;
+	bool placed[QUICK_MOVES_MAX] = {false};
+	size_t i, j, n = 0, npool = 0, strength = 0;
 
-	memset(&s, 0, sizeof s);
-	s.b = b;
-	for (i = 0; i < b->ncands && last == SIZE_MAX; i++)
+	if (count > QUICK_MOVES_MAX)
+		count = QUICK_MOVES_MAX;
+	for (i = 0; i < b->ncands && last == NULL; i++)
 		if (is_closer(b->cands[i].ex))
-			last = i;
-	for (i = 0; i < b->ncands && count >= 2 && first == SIZE_MAX; i++)
-		if (b->cands[i].ex->kind == KIND_WARMUP)
-			first = i;
-	s.first = first != SIZE_MAX ? b->cands[first].ex : NULL;
-	s.last = last != SIZE_MAX ? b->cands[last].ex : NULL;
-	n = (s.first != NULL) + (s.last != NULL);
-	for (i = 0; i < b->ncands && n + s.nmiddle < count; i++)
-		if (i != first && i != last)
-			s.middle[s.nmiddle++] = b->cands[i].ex;
-	if (count == 1 && s.last == NULL && s.nmiddle == 0 && b->ncands > 0)
-		s.middle[s.nmiddle++] = b->cands[0].ex;
-	if (count == 1 && s.last != NULL)
-		s.nmiddle = 0;
-	/* drop the last-chosen middle move until an order exists */
-	for (;;) {
-		memset(s.used, 0, sizeof s.used);
-		if (s.first != NULL)
-			s.seq[0] = s.first;
-		s.budget = 20000;
-		if (order_from(&s, s.first != NULL))
+			last = b->cands[i].ex;
+	for (i = 0; i < b->ncands && count >= 2; i++)
+		if (b->cands[i].ex->kind == KIND_WARMUP) {
+			pool[npool++] = b->cands[i].ex;
 			break;
-		if (s.nmiddle == 0) {
-			s.last = NULL; /* the warm-up alone */
-			continue;
 		}
-		s.nmiddle--;
+	for (i = 0; i < b->ncands && npool + (last != NULL) < count; i++) {
+		const struct exercise *ex = b->cands[i].ex;
+		bool dup = ex == last;
+
+		for (j = 0; j < npool; j++)
+			dup = dup || pool[j] == ex;
+		if (dup || (ex->kind == KIND_STRENGTH &&
+		            2 * (strength + 1) > count))
+			continue;
+		strength += ex->kind == KIND_STRENGTH;
+		pool[npool++] = ex;
 	}
-	n = (s.first != NULL) + s.nmiddle;
-	if (s.last != NULL)
-		s.seq[n++] = s.last;
-	b->npicked = 0;
-	for (i = 0; i < n; i++)
-		for (j = 0; j < b->ncands; j++)
-			if (b->cands[j].ex == s.seq[i]) {
-				b->picked[b->npicked] = j;
-				b->knobs[b->npicked].base = base_timing(s.seq[i]);
-				b->knobs[b->npicked++].cur =
-				    base_timing(s.seq[i]);
+	if (count == 1 && last == NULL && npool == 0 && b->ncands > 0)
+		pool[npool++] = b->cands[0].ex;
+	if (count == 1 && last != NULL)
+		npool = 0;
+	/* by phase, keeping the priority order within one (insertion) */
+	for (i = 1; i < npool; i++)
+		for (j = i; j > 0 && phase(pool[j]) < phase(pool[j - 1]); j--) {
+			const struct exercise *t = pool[j];
+
+			pool[j] = pool[j - 1];
+			pool[j - 1] = t;
+		}
+	for (;;) {
+		for (i = 0; i < npool; i++)
+			if (!placed[i] && fits_after(b, seq, n, pool[i]))
 				break;
-			}
+		if (i == npool)
+			break;
+		placed[i] = true;
+		seq[n++] = pool[i];
+	}
+	/* the stretch goes last, with a move fewer before it if it must */
+	while (last != NULL && !fits_after(b, seq, n, last) && n > 0)
+		n--;
+	if (last != NULL)
+		seq[n++] = last;
+	b->npicked = 0;
+	for (i = 0; i < n; i++) {
+		b->knobs[b->npicked].base = base_timing(seq[i]);
+		b->knobs[b->npicked].cur = b->knobs[b->npicked].base;
+		b->moves[b->npicked++] = seq[i];
+	}
 	return b->npicked;
 }
 
@@ -501,7 +501,7 @@ finish(struct builder *b, struct quick_routine *out, unsigned target_s)
 	for (i = 0; i < b->npicked; i++) {
 		struct preset_item *it = &out->items[i];
 
-		it->ex = b->cands[b->picked[i]].ex;
+		it->ex = b->moves[i];
 		it->exercise = it->ex->id;
 		it->timing = b->knobs[i].cur;
 		params_init(&it->params);
@@ -516,6 +516,26 @@ finish(struct builder *b, struct quick_routine *out, unsigned target_s)
 	out->total_ms = b->total_ms;
 }
 
+/* How far the routine's moves are from their own lengths: the sum over
+ * moves of how many times longer or shorter each is, less one, in
+ * thousandths. */
+static uint64_t
+strain(const struct builder *b)
+{
+	uint64_t sum = 0, own, now;
+	size_t i;
+
+	for (i = 0; i < b->npicked; i++) {
+		own = timeline_move_ms(&b->knobs[i].base, b->opt);
+		now = timeline_move_ms(&b->knobs[i].cur, b->opt);
+		if (own == 0 || now == 0)
+			continue;
+		sum += now >= own ? (now * 1000 / own) - 1000
+		                  : (own * 1000 / now) - 1000;
+	}
+	return sum;
+}
+
 int
 quick_build(const struct catalog *cat, const struct quick_request *rq,
             const struct timeline_options *opt, struct quick_routine *out)
@@ -523,6 +543,10 @@ quick_build(const struct catalog *cat, const struct quick_request *rq,
 	struct builder b;
 	uint64_t target = (uint64_t)rq->target_s * 1000u, best_miss = UINT64_MAX;
 	size_t count, best_count = 1, tries, limit;
+	const uint64_t tolerance = QUICK_TOLERANCE_S * 1000u;
+	bool best_relaxed = false;
+	uint64_t best_cost = UINT64_MAX;
+	int relax;
 
 	memset(out, 0, sizeof *out);
 	memset(&b, 0, sizeof b);
@@ -535,30 +559,50 @@ quick_build(const struct catalog *cat, const struct quick_request *rq,
 		return -1;
 	}
 	/* from the count that fits at the moves' own lengths, outwards: one
-	 * more, one fewer, two more...; the first within tolerance wins,
-	 * else the closest */
+	 * more, one fewer, two more...  Of the tries within tolerance, the one
+	 * whose moves are stretched or shrunk least wins (a few tries past the
+	 * first such are looked at); failing that, the closest.  When
+	 * spreading the areas leaves too few moves to fill the time (a narrow
+	 * filter whose moves all work the shoulders, say), the fit comes
+	 * first and the area rule goes. */
 	count = first_count(&b, target);
 	limit = b.ncands < QUICK_MOVES_MAX ? b.ncands : QUICK_MOVES_MAX;
-	for (tries = 0; tries < 2 * limit + 1; tries++) {
-		long c = (long)count + (tries % 2 ? 1 : -1) * (long)((tries + 1) / 2);
-		uint64_t miss;
+	for (relax = 0; relax < 2 && best_miss > tolerance; relax++) {
+		int after_fit = -1;
 
-		if (c < 1 || c > (long)limit)
-			continue;
-		choose(&b, (size_t)c);
-		fit(&b, target);
-		miss = distance(b.total_ms, target);
-		if (miss < best_miss) {
-			best_miss = miss;
-			best_count = (size_t)c;
+		b.areas_relaxed = relax != 0;
+		for (tries = 0; tries < 2 * limit + 1 && after_fit < 6; tries++) {
+			long c = (long)count +
+			         (tries % 2 ? 1 : -1) * (long)((tries + 1) / 2);
+			uint64_t miss, cost;
+
+			if (c < 1 || c > (long)limit)
+				continue;
+			choose(&b, (size_t)c);
+			fit(&b, target);
+			miss = distance(b.total_ms, target);
+			cost = miss <= tolerance ? strain(&b) : UINT64_MAX;
+			if (after_fit >= 0)
+				after_fit++;
+			else if (miss <= tolerance)
+				after_fit = 0;
+			if (miss < best_miss ||
+			    (miss <= tolerance && cost < best_cost)) {
+				best_miss = miss <= tolerance && best_miss <= tolerance
+				                ? best_miss
+				                : miss;
+				best_cost = cost;
+				best_count = (size_t)c;
+				best_relaxed = relax != 0;
+			}
 		}
-		if (miss <= QUICK_TOLERANCE_S * 1000u)
-			break;
 	}
+	b.areas_relaxed = best_relaxed;
+	out->areas_relaxed = best_relaxed;
 	choose(&b, best_count);
 	fit(&b, target);
 	finish(&b, out, rq->target_s);
-	if (distance(b.total_ms, target) > QUICK_TOLERANCE_S * 1000u) {
+	if (distance(b.total_ms, target) > tolerance) {
 		out->miss_s = ((long)b.total_ms - (long)target) / 1000;
 		snprintf(out->why, sizeof out->why,
 		         "%s: only %zu exercise%s fit%s these filters",

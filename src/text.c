@@ -184,28 +184,36 @@ text_distance(const char *a, const char *b)
 {
 	enum { MAX = 64 };
 	size_t la = strlen(a), lb = strlen(b), i, j;
-	int row[MAX + 1], prev, tmp, cost;
+	int rows[3][MAX + 1], *two, *one, *row, best;
 
 	if (la > MAX || lb > MAX)
 		return 99;
 	for (j = 0; j <= lb; j++)
-		row[j] = (int)j;
+		rows[0][j] = (int)j;
+	/* optimal string alignment: a swap of two neighbours ("plian") is
+	 * one edit, as people mistype */
 	for (i = 1; i <= la; i++) {
-		prev = row[0];
+		row = rows[i % 3];
+		one = rows[(i - 1) % 3];
+		two = rows[(i + 1) % 3];
 		row[0] = (int)i;
 		for (j = 1; j <= lb; j++) {
-			cost = tolower((unsigned char)a[i - 1]) !=
-			       tolower((unsigned char)b[j - 1]);
-			tmp = row[j];
-			row[j] = prev + cost;
-			if (row[j - 1] + 1 < row[j])
-				row[j] = row[j - 1] + 1;
-			if (tmp + 1 < row[j])
-				row[j] = tmp + 1;
-			prev = tmp;
+			int ca = tolower((unsigned char)a[i - 1]);
+			int cb = tolower((unsigned char)b[j - 1]);
+
+			best = one[j - 1] + (ca != cb);
+			if (one[j] + 1 < best)
+				best = one[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
+			    cb == tolower((unsigned char)a[i - 2]) &&
+			    two[j - 2] + 1 < best)
+				best = two[j - 2] + 1;
+			row[j] = best;
 		}
 	}
-	return row[lb] > 99 ? 99 : row[lb];
+	return rows[la % 3][lb] > 99 ? 99 : rows[la % 3][lb];
 }
 
 const char *

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "areas.h"
 #include "catalog.h"
 #include "quick.h"
 #include "quick_save.h"
@@ -98,7 +99,7 @@ check_routine(const struct quick_request *rq, const struct quick_routine *r,
 		if (i > 0 && it->ex->kind == KIND_STRENGTH &&
 		    p->items[i - 1].ex->kind == KIND_STRENGTH)
 			fail_msg("%s: two strength moves in a row", what);
-		if (i >= 2 && (it->ex->areas & p->items[i - 1].ex->areas &
+		if (i >= 2 && !r->areas_relaxed && (it->ex->areas & p->items[i - 1].ex->areas &
 		               p->items[i - 2].ex->areas & ~rq->focus))
 			fail_msg("%s: three moves in a row on one area", what);
 		/* both sides of a two-sided move */
