@@ -15,4 +15,11 @@
 	"gets worse,\n"                                                      \
 	"or follows an injury.\n"
 
+/* After what the nudge saw (SPEC section 8): section 6's advice, and no
+ * diagnosis. */
+#define SAFETY_NUDGE                                                        \
+	"Pain that stays or gets worse is worth showing a doctor: see one "  \
+	"if your pain is severe, lasts more than a few days, gets worse, or "\
+	"follows an injury.  backease cannot tell why it hurts."
+
 #endif
