@@ -101,6 +101,7 @@ struct stats {
 	/* the pass's own state */
 	uint64_t *done_bits; /* a bit per day number with a `done` run */
 	long done_lo, done_hi;
+	long recent; /* the first day of a week, window or nudge */
 	struct idmap preset_ids;
 	size_t presets_cap;
 	unsigned char nudge_high[STATS_NUDGE_DAYS];

@@ -314,7 +314,11 @@ parse_options(struct cli *c, struct parse *ps, int argc, char **argv)
 			p->cmd = (size_t)(opt / OPT_COMMAND - 1);
 			p->val = opt % OPT_COMMAND;
 			p->arg = optarg;
-			p->name = argv[optind - 1];
+			/* "--days 7" leaves optind past the value */
+			p->name = optarg != NULL && optind >= 2 &&
+			                  optarg == argv[optind - 1]
+			              ? argv[optind - 2]
+			              : argv[optind - 1];
 			continue;
 		}
 		if (opt == ':')

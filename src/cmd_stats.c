@@ -140,6 +140,8 @@ print_wrapped(const char *text, int indent, int width)
 		putchar('\n');
 }
 
+/* The terminal's width, or 0 when the output is not a terminal (a file
+ * or a pipe gets every day). */
 static int
 terminal_width(void)
 {
@@ -148,7 +150,7 @@ terminal_width(void)
 	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
 	    ws.ws_col >= 20)
 		return ws.ws_col;
-	return 80;
+	return 0;
 }
 
 /* Appends s to line at *len, within size. */
@@ -261,11 +263,11 @@ static void
 print_chart(const struct stats *s, bool utf8, int width)
 {
 	struct chart c = {s, utf8, 0, 2};
-	int room = width - LABEL_COLS - 2, n = s->opt.days;
+	int room = (width > 0 ? width : 80) - LABEL_COLS - 2, n = s->opt.days;
 
 	if (2 * n > room)
 		c.step = 1;
-	if (n > room) /* a narrow terminal: the latest days that fit */
+	if (width > 0 && n > room) /* the latest days that fit */
 		c.first = n - (room > STATS_DAYS_MIN ? room : STATS_DAYS_MIN);
 	printf("\nactive minutes, last %d days%s\n", n - c.first,
 	       c.first > 0 ? " (a wider terminal shows them all)" : "");
@@ -318,9 +320,11 @@ print_pain(const struct stats *s)
 	       decimal(stats_average(p->change_sum, p->change_n), a, sizeof a),
 	       p->change_n, p->change_n == 1 ? "" : "s",
 	       stats_change_words(stats_average(p->change_sum, p->change_n)));
-	printf("%-12s %ld clearly better, %ld clearly worse (a change of %d "
-	       "points or more)\n",
-	       "", p->clearly_better, p->clearly_worse, STATS_CLEAR_CHANGE);
+	printf("%-12s clearly better in %ld of %ld (a drop of %d points or more)",
+	       "", p->clearly_better, p->change_n, STATS_CLEAR_CHANGE);
+	if (p->clearly_worse > 0)
+		printf(", clearly worse in %ld", p->clearly_worse);
+	putchar('\n');
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <stdio.h>
@@ -22,10 +23,22 @@ history_entry_init(struct history_entry *h)
 	h->pain_after = HISTORY_PAIN_NONE;
 }
 
-static bool
+/* The bytes of a preset id: a-z, 0-9 and '-' (a table, as reading a
+ * long history looks at every byte of every id). */
+static const bool id_bytes[256] = {
+	['-'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+	['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['a'] = 1,
+	['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+	['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1,
+	['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1,
+	['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1,
+	['z'] = 1,
+};
+
+static inline bool
 id_char(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+	return id_bytes[(unsigned char)c];
 }
 
 static bool
@@ -91,8 +104,14 @@ leap_year(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
+static inline bool
+digit(char c)
+{
+	return (unsigned char)(c - '0') <= 9;
+}
+
 /* Reads exactly two digits at s. */
-static int
+static inline int
 two_digits(const char *s)
 {
 	return (s[0] - '0') * 10 + (s[1] - '0');
@@ -100,119 +119,200 @@ two_digits(const char *s)
 
 enum { TIME_LEN = 25 }; /* YYYY-MM-DDTHH:MM:SS+HH:MM */
 
-/* The TIME_LEN bytes at s (the caller checked there are that many). */
-static int
-parse_time(const char *s, struct history_entry *h)
+/* The 8 bytes at s, the first in the lowest bits (on any byte order). */
+static inline uint64_t
+load8(const char *s)
 {
-	/* sscanf's %d would also take signs and spaces, so the layout
-	 * is checked character by character */
-	static const char layout[] = "dddd-dd-ddTdd:dd:dd+dd:dd";
+	uint64_t w;
+
+	memcpy(&w, s, sizeof w);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	return w;
+}
+
+/* Whether the 8 bytes w have a digit wherever digits has 0xf0 and the
+ * byte of seps wherever seps_mask has 0xff.  A digit is 0x30-0x3f whose
+ * byte plus 6 is still 0x3f or less; once every digit byte is 0x3_, the
+ * additions carry into no other byte. */
+static inline bool
+layout8(uint64_t w, uint64_t digits, uint64_t seps_mask, uint64_t seps)
+{
+	uint64_t zeroes = digits & 0x3030303030303030u;
+
+	return (w & (digits | seps_mask)) == (zeroes | seps) &&
+	       ((w + (zeroes >> 3 & 0x0606060606060606u)) & digits) == zeroes;
+}
+
+/* The last date and offset parsed and their values: a history has a few
+ * lines a day, mostly in one zone, so most lines skip the calendar. */
+struct date_cache {
+	char date[10]; /* YYYY-MM-DD, or zeroes */
+	long day;
+	char zone[6]; /* +HH:MM, or zeroes, and its seconds */
+	int offset;
+};
+
+/* The TIME_LEN bytes at s (the caller checked there are that many).
+ * sscanf's %d would also take signs and spaces, so every byte is
+ * checked, eight at a time: this was most of the time of reading a
+ * 100,000-line history. */
+static int
+parse_time(const char *s, struct history_entry *h, struct date_cache *c)
+{
 	static const int days[] = {31, 28, 31, 30, 31, 30,
 	                           31, 31, 30, 31, 30, 31};
 	int y, mo, d, hh, mi, ss, oh, om;
-	size_t i;
 
-	for (i = 0; i < TIME_LEN; i++) {
-		if (layout[i] == 'd' ? s[i] < '0' || s[i] > '9'
-		    : layout[i] == '+' ? s[i] != '+' && s[i] != '-'
-		                       : s[i] != layout[i])
-			return -1;
-	}
-	y = two_digits(s) * 100 + two_digits(s + 2);
-	mo = two_digits(s + 5);
-	d = two_digits(s + 8);
+	/* "YYYY-MM-", "DDTHH:MM", ":SS+HH:M", "M" */
+	if (!layout8(load8(s), 0x00f0f000f0f0f0f0u, 0xff0000ff00000000u,
+	             0x2d00002d00000000u) ||
+	    !layout8(load8(s + 8), 0xf0f000f0f000f0f0u, 0x0000ff0000ff0000u,
+	             0x00003a0000540000u) ||
+	    !layout8(load8(s + 16), 0xf000f0f000f0f000u, 0x00ff0000000000ffu,
+	             0x003a00000000003au) ||
+	    (s[19] != '+' && s[19] != '-') || !digit(s[24]))
+		return -1;
 	hh = two_digits(s + 11);
 	mi = two_digits(s + 14);
 	ss = two_digits(s + 17);
-	oh = two_digits(s + 20);
-	om = two_digits(s + 23);
-	if (y < 1970 || mo < 1 || mo > 12 || d < 1 ||
-	    d > days[mo - 1] + (mo == 2 && leap_year(y)) || hh > 23 ||
-	    mi > 59 || ss > 59 || oh > 14 || om > 59)
+	if (hh > 23 || mi > 59 || ss > 59)
 		return -1;
-	/* the date as written is the run's day; the instant follows from
-	 * it without timegm() (a third of the time of reading a line) */
-	h->local_day = civil_days(y, mo, d);
-	h->utc_offset_s = (s[19] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+	if (c != NULL && memcmp(s + 19, c->zone, sizeof c->zone) == 0) {
+		h->utc_offset_s = c->offset;
+	} else {
+		oh = two_digits(s + 20);
+		om = two_digits(s + 23);
+		if (oh > 14 || om > 59)
+			return -1;
+		h->utc_offset_s =
+		    (s[19] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+		if (c != NULL) {
+			memcpy(c->zone, s + 19, sizeof c->zone);
+			c->offset = h->utc_offset_s;
+		}
+	}
+	if (c != NULL && memcmp(s, c->date, sizeof c->date) == 0) {
+		h->local_day = c->day;
+	} else {
+		y = two_digits(s) * 100 + two_digits(s + 2);
+		mo = two_digits(s + 5);
+		d = two_digits(s + 8);
+		if (y < 1970 || mo < 1 || mo > 12 || d < 1 ||
+		    d > days[mo - 1] + (mo == 2 && leap_year(y)))
+			return -1;
+		/* the date as written is the run's day; the instant follows
+		 * from it without timegm(), which costs more than a line */
+		h->local_day = civil_days(y, mo, d);
+		if (c != NULL) {
+			memcpy(c->date, s, sizeof c->date);
+			c->day = h->local_day;
+		}
+	}
 	h->start = (time_t)h->local_day * 86400 + hh * 3600 + mi * 60 + ss -
 	           h->utc_offset_s;
 	return 0;
 }
 
+/* The parser reads lines in place, in a buffer that has at least SLACK
+ * readable bytes after the data: every check stops at a byte that
+ * cannot be part of a line ('\n' ends one, the slack is NULs), so a line
+ * needs no length of its own and no search for its end before it is
+ * read.  (The 25-byte time is read whole, perhaps into the next line or
+ * the slack, before it is checked.) */
+enum { SLACK = 32 };
+
 /* A count as count_parse() takes it (0-9999999, no sign, no leading
- * zero), then the byte stop (or the end when stop is '\0').  Returns what
- * follows, or NULL. */
-static const char *
-number(const char *p, const char *end, char stop, long *v)
+ * zero), then the byte sep.  Returns what follows, or NULL. */
+static inline const char *
+count_at(const char *p, char sep, long *v)
 {
 	const char *start = p;
-	long n = 0;
+	unsigned long n = (unsigned char)*p - '0'; /* wraps on a long run */
 
-	while (p < end && *p >= '0' && *p <= '9' && p - start < 8)
-		n = n * 10 + (*p++ - '0');
-	if (p == start || (*start == '0' && p - start > 1) || n > 9999999)
+	if (!digit(*p++))
 		return NULL;
-	if (stop == '\0' ? p != end : p == end || *p != stop)
+	if (n != 0) /* after a 0 comes the separator */
+		while (digit(*p))
+			n = n * 10 + (unsigned long)(*p++ - '0');
+	if (*p != sep || p - start > 7)
 		return NULL;
-	*v = n;
-	return stop == '\0' ? p : p + 1;
+	*v = (long)n;
+	return p + 1;
 }
 
-/* A check-in answer: "-" or 0-10, then stop as in number(). */
-static const char *
-pain(const char *p, const char *end, char stop, int *v)
+/* A check-in answer: "-" or 0-10.  Returns what follows, or NULL. */
+static inline const char *
+pain_at(const char *p, int *v)
 {
-	long n;
-
-	if (p < end && *p == '-') {
-		p++;
-		if (stop == '\0' ? p != end : p == end || *p != stop)
-			return NULL;
+	if (*p == '-') {
 		*v = HISTORY_PAIN_NONE;
-		return stop == '\0' ? p : p + 1;
+		return p + 1;
 	}
-	p = number(p, end, stop, &n);
-	if (p == NULL || n > HISTORY_PAIN_MAX)
+	if (!digit(*p))
 		return NULL;
-	*v = (int)n;
+	*v = *p++ - '0';
+	if (*v == 1 && *p == '0') {
+		*v = 10;
+		p++;
+	}
 	return p;
+}
+
+/* The line at s (see SLACK); c may be NULL.  Returns its '\n', or NULL
+ * when it is malformed.  Writes into h as it goes. */
+static const char *
+parse_at(const char *s, struct history_entry *h, struct date_cache *c)
+{
+	const char *p = s + TIME_LEN + 1, *id = p;
+	size_t len;
+
+	if (s[TIME_LEN] != '\t' || parse_time(s, h, c) != 0)
+		return NULL;
+	while (id_char(*p))
+		p++;
+	len = (size_t)(p - id);
+	if (len == 0 || len >= sizeof h->preset || *p++ != '\t')
+		return NULL;
+	/* most ids are short: one fixed-size copy (the slack covers it) */
+	memcpy(h->preset, id, len <= 16 ? 16 : len);
+	h->preset[len] = '\0';
+	if ((p = count_at(p, '\t', &h->planned_s)) == NULL ||
+	    (p = count_at(p, '\t', &h->active_s)) == NULL ||
+	    (p = count_at(p, '/', &h->steps_done)) == NULL ||
+	    (p = count_at(p, '\t', &h->steps_total)) == NULL ||
+	    h->steps_done > h->steps_total)
+		return NULL;
+	if (memcmp(p, "done", 4) == 0)
+		h->done = true;
+	else if (memcmp(p, "quit", 4) == 0)
+		h->done = false;
+	else
+		return NULL;
+	p += 4;
+	h->pain_before = h->pain_after = HISTORY_PAIN_NONE;
+	if (*p == '\n') /* six fields: a line from before the check-in */
+		return p;
+	/* or eight */
+	if (*p++ != '\t' || (p = pain_at(p, &h->pain_before)) == NULL ||
+	    *p++ != '\t' || (p = pain_at(p, &h->pain_after)) == NULL)
+		return NULL;
+	return *p == '\n' ? p : NULL;
 }
 
 int
 history_parse_n(const char *s, size_t n, struct history_entry *h)
 {
-	const char *end = s + n, *p, *id;
-	struct history_entry e;
+	char buf[HISTORY_LINE_MAX + SLACK];
 
-	if (n >= HISTORY_LINE_MAX || n < TIME_LEN + 1 || s[TIME_LEN] != '\t')
+	/* every line we write is far shorter: longer ones are not ours */
+	if (n >= HISTORY_LINE_MAX)
 		return -1;
-	history_entry_init(&e);
-	if (parse_time(s, &e) != 0)
-		return -1;
-	for (p = id = s + TIME_LEN + 1; p < end && id_char(*p); p++)
-		;
-	if (p == id || (size_t)(p - id) >= sizeof e.preset || p == end ||
-	    *p++ != '\t')
-		return -1;
-	memcpy(e.preset, id, (size_t)(p - 1 - id));
-	if ((p = number(p, end, '\t', &e.planned_s)) == NULL ||
-	    (p = number(p, end, '\t', &e.active_s)) == NULL ||
-	    (p = number(p, end, '/', &e.steps_done)) == NULL ||
-	    (p = number(p, end, '\t', &e.steps_total)) == NULL ||
-	    e.steps_done > e.steps_total || end - p < 4)
-		return -1;
-	if (memcmp(p, "done", 4) == 0)
-		e.done = true;
-	else if (memcmp(p, "quit", 4) != 0)
-		return -1;
-	p += 4;
-	/* six fields (lines from before the check-in) or eight */
-	if (p != end && (*p++ != '\t' ||
-	                 (p = pain(p, end, '\t', &e.pain_before)) == NULL ||
-	                 pain(p, end, '\0', &e.pain_after) == NULL))
-		return -1;
-	*h = e;
-	return 0;
+	memcpy(buf, s, n);
+	buf[n] = '\n';
+	memset(buf + n + 1, 0, SLACK);
+	return parse_at(buf, h, NULL) == buf + n ? 0 : -1;
 }
 
 int
@@ -314,13 +414,14 @@ history_read(const char *path,
              void (*fn)(const struct history_entry *h, void *ctx), void *ctx,
              struct history_skips *skips, struct diag *d)
 {
-	/* lines are found in large blocks rather than with getline(), which
-	 * costs a locked stdio call per line over a 100,000-line history */
+	/* read in large blocks and parsed in place, rather than with
+	 * getline(), which costs a locked stdio call and a copy per line */
 	enum { BLOCK = 1 << 16 };
-	char *buf, *start, *end, *nl;
+	char *buf, *p, *end, *nl;
 	size_t have = 0, line = 0;
-	bool overlong = false;
+	bool eof = false, overlong = false;
 	struct history_entry h;
+	struct date_cache cache = {"", 0, "", 0};
 	ssize_t got;
 	int fd, rc = 0;
 
@@ -332,13 +433,13 @@ history_read(const char *path,
 		diag_set(d, path, 0, 0, "cannot open: %s", strerror(errno));
 		return -1;
 	}
-	buf = malloc(BLOCK);
+	buf = malloc(BLOCK + SLACK);
 	if (buf == NULL) {
 		close(fd);
 		diag_set(d, path, 0, 0, "out of memory");
 		return -1;
 	}
-	for (;;) {
+	while (!eof) {
 		got = read(fd, buf + have, BLOCK - have);
 		if (got < 0 && errno == EINTR)
 			continue;
@@ -348,28 +449,43 @@ history_read(const char *path,
 			rc = -1;
 			break;
 		}
-		if (got == 0)
-			break;
-		start = buf;
-		end = buf + have + (size_t)got;
-		while ((nl = memchr(start, '\n', (size_t)(end - start))) !=
-		       NULL) {
-			line++;
-			if (overlong ||
-			    history_parse_n(start, (size_t)(nl - start), &h) != 0)
-				skip_line(skips, line);
-			else
-				fn(&h, ctx);
+		eof = got == 0;
+		have += (size_t)got;
+		end = buf + have;
+		memset(end, 0, SLACK);
+		p = buf;
+		if (overlong) { /* the rest of a line too long to hold */
+			nl = memchr(p, '\n', have);
+			if (nl == NULL) {
+				have = 0;
+				continue;
+			}
+			skip_line(skips, ++line);
 			overlong = false;
-			start = nl + 1;
+			p = nl + 1;
 		}
-		have = (size_t)(end - start);
+		/* a line that may go on in the next block waits for it */
+		while (p < end && (eof || end - p >= HISTORY_LINE_MAX)) {
+			nl = (char *)parse_at(p, &h, &cache);
+			if (nl != NULL) {
+				line++;
+				fn(&h, ctx);
+				p = nl + 1;
+				continue;
+			}
+			nl = memchr(p, '\n', (size_t)(end - p));
+			if (nl == NULL)
+				break;
+			skip_line(skips, ++line);
+			p = nl + 1;
+		}
+		have = (size_t)(end - p);
 		if (have == BLOCK) {
 			/* far longer than any line we write: skip to its end */
 			overlong = true;
 			have = 0;
 		} else {
-			memmove(buf, start, have);
+			memmove(buf, p, have);
 		}
 	}
 	/* a last line without its newline was cut short by a crash */

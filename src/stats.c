@@ -5,6 +5,7 @@
  * clock set back, travel between zones) give the same streaks. */
 #include "stats.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,13 +30,18 @@ stats_init(struct stats *s, const struct stats_options *opt)
 	s->done_bits = calloc(DONE_WORDS, sizeof *s->done_bits);
 	if (s->done_bits == NULL)
 		return -1;
-	s->done_lo = DAY_LAST + 1;
-	s->done_hi = -1;
+	s->done_lo = s->first_day = LONG_MAX;
+	s->done_hi = s->last_day = LONG_MIN;
 	for (i = 0; i < opt->days; i++)
 		s->day[i].day = opt->today - opt->days + 1 + i;
 	s->week_first =
 	    opt->today - (civil_weekday(opt->today) + 7 -
 	                  (opt->week_start == WEEK_SUNDAY ? 0 : 1)) % 7;
+	s->recent = s->week_first - 7;
+	if (s->recent > s->day[0].day)
+		s->recent = s->day[0].day;
+	if (s->recent > opt->today - STATS_NUDGE_DAYS + 1)
+		s->recent = opt->today - STATS_NUDGE_DAYS + 1;
 	s->nudge.worst = -1;
 	return 0;
 }
@@ -197,25 +203,25 @@ stats_add(struct stats *s, const struct history_entry *h)
 	long day = h->local_day, k;
 	struct stats_preset *p;
 
-	if (s->runs == 0 || day < s->first_day)
-		s->first_day = day;
-	if (s->runs == 0 || day > s->last_day)
-		s->last_day = day;
+	/* most lines of a long history are older than every window: they
+	 * only count, and mark their day (min and max without branches) */
+	s->runs++;
+	s->first_day = day < s->first_day ? day : s->first_day;
+	s->last_day = day > s->last_day ? day : s->last_day;
 	if (h->done && day >= 0 && day <= DAY_LAST) {
 		s->done_bits[day / 64] |= (uint64_t)1 << (day % 64);
-		if (day < s->done_lo)
-			s->done_lo = day;
-		if (day > s->done_hi)
-			s->done_hi = day;
+		s->done_lo = day < s->done_lo ? day : s->done_lo;
+		s->done_hi = day > s->done_hi ? day : s->done_hi;
 	}
-	if (day >= s->week_first && day <= s->opt.today)
+	if (day < s->recent || day > s->opt.today)
+		return;
+	if (day >= s->week_first)
 		tally(&s->week, h);
-	else if (day >= s->week_first - 7 && day < s->week_first)
+	else if (day >= s->week_first - 7)
 		tally(&s->last_week, h);
 	nudge_add(s, h);
-	s->runs++;
 	k = day - s->day[0].day;
-	if (k < 0 || k >= s->opt.days)
+	if (k < 0)
 		return;
 	tally(&s->window, h);
 	tally(&s->day[k].t, h);

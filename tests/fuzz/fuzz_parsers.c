@@ -14,7 +14,12 @@
  *    refuse it), the formatted line parses to the same entry, and
  *    formatting that entry gives the same line;
  *  - history_format of an entry built from the input either refuses it or
- *    writes a line that parses back to the same entry. */
+ *    writes a line that parses back to the same entry;
+ *  - check-in answers are 0-10 or none, six-field lines have none, and a
+ *    line's local day (from its written date, civil_days) is the day of
+ *    start + offset counted in whole days of seconds;
+ *  - history_parse_n on the exact bytes of a line (no NUL after them)
+ *    agrees with history_parse. */
 #include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -186,7 +191,40 @@ same_entry(const struct history_entry *a, const struct history_entry *b)
 	       strcmp(a->preset, b->preset) == 0 &&
 	       a->planned_s == b->planned_s && a->active_s == b->active_s &&
 	       a->steps_done == b->steps_done &&
-	       a->steps_total == b->steps_total && a->done == b->done;
+	       a->steps_total == b->steps_total && a->done == b->done &&
+	       a->pain_before == b->pain_before &&
+	       a->pain_after == b->pain_after;
+}
+
+static bool
+pain_ok(int pain)
+{
+	return pain == HISTORY_PAIN_NONE || (pain >= 0 && pain <= 10);
+}
+
+/* The local day by the other road: seconds of wall time, floored. */
+static long
+wall_day(const struct history_entry *h)
+{
+	long long wall = (long long)h->start + h->utc_offset_s;
+
+	return (long)(wall >= 0 ? wall / 86400 : (wall - 86399) / 86400);
+}
+
+/* history_parse_n over a copy of exactly len bytes, so ASan catches a
+ * read past them. */
+static int
+parse_exact(const char *s, size_t len, struct history_entry *h)
+{
+	char *copy = malloc(len ? len : 1);
+	int rc;
+
+	if (copy == NULL)
+		return -2;
+	memcpy(copy, s, len);
+	rc = history_parse_n(copy, len, h);
+	free(copy);
+	return rc;
 }
 
 static void
@@ -194,10 +232,30 @@ check_history_line(const char *s)
 {
 	struct history_entry h, h2;
 	char line[HISTORY_LINE_MAX], line2[HISTORY_LINE_MAX];
-	int n, n2;
+	size_t len = strlen(s), tabs = 0, i;
+	int n, n2, rc, rc2;
 
-	if (history_parse(s, &h) != 0)
+	rc = history_parse(s, &h);
+	rc2 = parse_exact(s, len > 0 && s[len - 1] == '\n' ? len - 1 : len, &h2);
+	if (rc2 != -2 && rc2 != rc)
+		die("history_parse_n and history_parse disagree", s);
+	if (rc != 0)
 		return;
+	if (rc2 == 0 && !same_entry(&h, &h2))
+		die("history_parse_n and history_parse read different entries",
+		    s);
+	if (!pain_ok(h.pain_before) || !pain_ok(h.pain_after))
+		die("history_parse gave a check-in answer out of range", s);
+	for (i = 0; i < len; i++)
+		tabs += s[i] == '\t';
+	if (tabs == 5 && (h.pain_before != HISTORY_PAIN_NONE ||
+	                  h.pain_after != HISTORY_PAIN_NONE))
+		die("a six-field line has check-in answers", s);
+	if (tabs != 5 && tabs != 7)
+		die("history_parse took a line of neither six nor eight fields",
+		    s);
+	if (h.local_day != wall_day(&h))
+		die("history_parse's local day is not the written date", s);
 	if (memchr(h.preset, '\0', sizeof h.preset) == NULL ||
 	    h.preset[0] == '\0')
 		die("history_parse left a bad preset id", s);
@@ -258,6 +316,9 @@ check_history_entry(const uint8_t *data, size_t size)
 	h.steps_done = (long)(take(&data, &size, 3) % 10000100) - 50;
 	h.steps_total = (long)(take(&data, &size, 3) % 10000100) - 50;
 	h.done = take(&data, &size, 1) & 1;
+	/* -3..12: the answers, none, and a few out of range */
+	h.pain_before = (int)(take(&data, &size, 1) % 16) - 3;
+	h.pain_after = (int)(take(&data, &size, 1) % 16) - 3;
 	bufsize = (size_t)take(&data, &size, 1) + 1;
 	for (k = 0; k < sizeof h.preset && size > 0; k++) {
 		h.preset[k] = (char)data[0];
@@ -267,12 +328,16 @@ check_history_entry(const uint8_t *data, size_t size)
 	n = history_format(&h, buf, bufsize);
 	if (n < 0)
 		return;
+	if (!pain_ok(h.pain_before) || !pain_ok(h.pain_after))
+		die("history_format wrote a check-in answer out of range", buf);
 	if ((size_t)n >= bufsize || (size_t)n != strlen(buf))
 		die("history_format's return disagrees with the buffer", buf);
 	if (history_parse(buf, &back) != 0)
 		die("history_parse refuses what history_format wrote", buf);
 	if (!same_entry(&h, &back))
 		die("formatted entry does not parse back the same", buf);
+	if (back.local_day != wall_day(&back))
+		die("the local day of a formatted entry is wrong", buf);
 }
 
 int
