@@ -86,13 +86,14 @@ average(long sum, long n, const char *none, char *buf, size_t size)
 static void
 report_skips(const char *path, const struct history_skips *sk)
 {
-	char shown[600], list[200] = "";
+	char shown[600], list[300] = "";
 	size_t i, kept = sk->count < HISTORY_SKIPS_KEPT ? sk->count
 	                                                : HISTORY_SKIPS_KEPT;
 	int len = 0;
 
 	if (sk->count == 0)
 		return;
+	/* ten numbers of up to 20 digits fit */
 	for (i = 0; i < kept; i++)
 		len += snprintf(list + len, sizeof list - (size_t)len, "%s%zu",
 		                i ? ", " : "", sk->lines[i]);

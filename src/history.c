@@ -335,7 +335,7 @@ int
 history_append(const char *path, const struct history_entry *h,
                struct diag *d)
 {
-	char buf[HISTORY_LINE_MAX + 1], *line = buf + 1, dir[4096], *slash;
+	char buf[HISTORY_LINE_MAX + 1], *line = buf + 1;
 	int fd, n, saved;
 	ssize_t wrote;
 	struct stat st;
@@ -347,16 +347,8 @@ history_append(const char *path, const struct history_entry *h,
 		diag_set(d, path, 0, 0, "cannot format the history line");
 		return -1;
 	}
-	snprintf(dir, sizeof dir, "%s", path);
-	slash = strrchr(dir, '/');
-	if (slash != NULL && slash != dir) {
-		*slash = '\0';
-		if (paths_mkdirs(dir) != 0) {
-			diag_set(d, dir, 0, 0, "cannot create directory: %s",
-			         strerror(errno));
-			return -1;
-		}
-	}
+	if (paths_mkdirs_for(path, d) != 0)
+		return -1;
 	fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0)
 		fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);

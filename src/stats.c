@@ -314,7 +314,9 @@ stats_finish(struct stats *s)
 	while (done_on(s, day - (long)s->streak))
 		s->streak++;
 	s->best_streak = longest_run(s);
-	qsort(s->presets, s->presets_count, sizeof *s->presets, preset_order);
+	if (s->presets_count > 1) /* qsort wants a real array */
+		qsort(s->presets, s->presets_count, sizeof *s->presets,
+		      preset_order);
 	nudge_finish(s);
 	return s->failed ? -1 : 0;
 }

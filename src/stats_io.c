@@ -66,20 +66,12 @@ nudge_state_read(const char *path)
 int
 nudge_state_write(const char *path, long day, struct diag *d)
 {
-	char tmp[4200], dir[4096], line[16], *slash;
+	char tmp[4200], line[16];
 	int fd, len;
 	bool ok;
 
-	snprintf(dir, sizeof dir, "%s", path);
-	slash = strrchr(dir, '/');
-	if (slash != NULL && slash != dir) {
-		*slash = '\0';
-		if (paths_mkdirs(dir) != 0) {
-			diag_set(d, dir, 0, 0, "cannot create directory: %s",
-			         strerror(errno));
-			return -1;
-		}
-	}
+	if (paths_mkdirs_for(path, d) != 0)
+		return -1;
 	stats_iso_date(day, line, sizeof line);
 	len = (int)strlen(line);
 	line[len++] = '\n';

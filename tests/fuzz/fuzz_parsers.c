@@ -19,7 +19,10 @@
  *    line's local day (from its written date, civil_days) is the day of
  *    start + offset counted in whole days of seconds;
  *  - history_parse_n on the exact bytes of a line (no NUL after them)
- *    agrees with history_parse. */
+ *    agrees with history_parse;
+ *  - history_read of the input as a file (its block reader parses lines
+ *    in place) gives the entries and skipped line numbers that splitting
+ *    at newlines and history_parse_n give. */
 #include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -27,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "duration.h"
 #include "history.h"
@@ -340,11 +344,91 @@ check_history_entry(const uint8_t *data, size_t size)
 		die("the local day of a formatted entry is wrong", buf);
 }
 
+/* ---- history_read against a plain split ------------------------------- */
+
+static char read_path[64]; /* the file history_read reads */
+static int read_fd = -1;
+
+struct read_log {
+	struct history_entry e[64];
+	size_t n;
+};
+
+static void
+log_entry(const struct history_entry *h, void *ctx)
+{
+	struct read_log *log = ctx;
+
+	if (log->n < sizeof log->e / sizeof log->e[0])
+		log->e[log->n] = *h;
+	log->n++;
+}
+
+static void
+check_history_read(const uint8_t *data, size_t size)
+{
+	static struct read_log got, want;
+	struct history_skips skips, ref;
+	struct history_entry h;
+	struct diag d;
+	size_t start = 0, i, line = 0;
+
+	if (read_fd < 0 || size > 1 << 18)
+		return;
+	if (ftruncate(read_fd, 0) != 0 ||
+	    pwrite(read_fd, data, size, 0) != (ssize_t)size)
+		return;
+	got.n = 0;
+	if (history_read(read_path, log_entry, &got, &skips, &d) != 0)
+		die("history_read failed on a readable file", d.msg);
+	memset(&ref, 0, sizeof ref);
+	want.n = 0;
+	for (i = 0; i <= size; i++) {
+		if (i < size && data[i] != '\n')
+			continue;
+		if (i == size && start == size)
+			break;
+		line++;
+		/* a last line without its newline counts as cut short */
+		if (i < size &&
+		    history_parse_n((const char *)data + start, i - start,
+		                    &h) == 0) {
+			log_entry(&h, &want);
+		} else {
+			if (ref.count < HISTORY_SKIPS_KEPT)
+				ref.lines[ref.count] = line;
+			ref.count++;
+		}
+		start = i + 1;
+	}
+	if (got.n != want.n || skips.count != ref.count)
+		die("history_read and the split count differently", NULL);
+	for (i = 0; i < ref.count && i < HISTORY_SKIPS_KEPT; i++)
+		if (skips.lines[i] != ref.lines[i])
+			die("history_read names other skipped lines", NULL);
+	for (i = 0; i < got.n && i < sizeof got.e / sizeof got.e[0]; i++)
+		if (!same_entry(&got.e[i], &want.e[i]) ||
+		    got.e[i].local_day != want.e[i].local_day)
+			die("history_read reads another entry", NULL);
+}
+
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+	const char *tmp = getenv("TMPDIR");
+
 	(void)argc;
 	(void)argv;
+	snprintf(read_path, sizeof read_path, "%s/fuzz-history-XXXXXX",
+	         tmp != NULL && tmp[0] != '\0' && strlen(tmp) < 40 ? tmp
+	                                                           : "/tmp");
+	read_fd = mkstemp(read_path);
+	if (read_fd >= 0) {
+		/* gone when the fuzzer ends; read through the descriptor */
+		unlink(read_path);
+		snprintf(read_path, sizeof read_path, "/proc/self/fd/%d",
+		         read_fd);
+	}
 	return 0;
 }
 
@@ -388,6 +472,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	}
 	check_history_entry(data, size);
+	check_history_read(data, size);
 	free(s);
 	return 0;
 }

@@ -892,21 +892,16 @@ history_old_and_new_lines(void **state)
 	struct history_skips skipped;
 	struct diag d;
 	char path[128];
-	FILE *f;
 
 	(void)state;
-	make_scratch();
-	snprintf(path, sizeof path, "%s/history.tsv", scratch);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs("2023-11-14T23:13:20+01:00\twarmup-6\t360\t355\t12/12\tdone\n"
-	      "2023-11-15T00:30:00+01:00\twarmup-6\t360\t300\t10/12\tquit\t6\t3\n"
-	      "2023-11-15T08:00:00-05:00\tdesk\t60\t60\t2/2\tdone\t-\t10\n"
-	      "2023-11-15T08:00:00-05:00\tdesk\t60\t60\t2/2\tdone\t0\t-\n"
-	      "2023-11-15T08:00:00-05:00\tdesk\t60\t60\t2/2\tdone\t-\n"
-	      "2023-11-15T08:00:00-05:00\tdesk\t60\t60\t2/2\tdone\t11\t1\n",
-	      f);
-	fclose(f);
+	scratch_write("history.tsv",
+	              "2023-11-14T23:13:20+01:00\twarmup-6\t360\t355\t12/12\tdone\n"
+	              "2023-11-15T00:30:00+01:00\twarmup-6\t360\t300\t10/12\tquit\t6\t3\n"
+	              "2023-11-15T08:00:00-05:00\tdesk\t60\t60\t2/2\tdone\t-\t10\n"
+	              "2023-11-15T08:00:00-05:00\tdesk\t60\t60\t2/2\tdone\t0\t-\n"
+	              "2023-11-15T08:00:00-05:00\tdesk\t60\t60\t2/2\tdone\t-\n"
+	              "2023-11-15T08:00:00-05:00\tdesk\t60\t60\t2/2\tdone\t11\t1\n",
+	              path, sizeof path);
 	got.n = 0;
 	assert_int_equal(history_read(path, collect, &got, &skipped, &d), 0);
 	assert_int_equal(got.n, 4);

@@ -67,24 +67,40 @@ teardown(void **state)
 	return 0;
 }
 
+/* One check-in: days before today, hour, the answers ("-" for none). */
+struct row {
+	int ago, hh;
+	const char *before, *after;
+};
+
+/* Starts over with the rows (ended by one whose before is NULL): is the
+ * nudge due?  st keeps the figures for more checks. */
+static bool
+scenario(const struct row *rows)
+{
+	stats_free(&st);
+	start();
+	for (; rows->before != NULL; rows++)
+		checkin(rows->ago, rows->hh, rows->before, rows->after);
+	return due();
+}
+
 static void
 two_days_are_not_three(void **state)
 {
-	(void)state;
-	start();
-	checkin(0, 9, "5", "5");
-	checkin(0, 15, "6", "-");
-	checkin(1, 9, "7", "6");
-	checkin(1, 10, "7", "6");
-	assert_false(due());
-	assert_int_equal(st.nudge.high_days, 2);
-	stats_free(&st);
+	static const struct row two[] = {
+		{0, 9, "5", "5"}, {0, 15, "6", "-"}, {1, 9, "7", "6"},
+		{1, 10, "7", "6"}, {0, 0, NULL, NULL},
+	};
+	static const struct row three[] = {
+		{0, 9, "5", "5"}, {1, 9, "7", "6"}, {6, 9, "4", "-"},
+		{0, 0, NULL, NULL},
+	};
 
-	start();
-	checkin(0, 9, "5", "5");
-	checkin(1, 9, "7", "6");
-	checkin(6, 9, "4", "-");
-	assert_true(due());
+	(void)state;
+	assert_false(scenario(two));
+	assert_int_equal(st.nudge.high_days, 2);
+	assert_true(scenario(three));
 	assert_int_equal(st.nudge.high_days, 3);
 	assert_true(st.nudge.days_rule);
 	assert_string_equal(text, "4/10 or more on 3 days this week");
@@ -93,123 +109,109 @@ two_days_are_not_three(void **state)
 static void
 three_is_not_four(void **state)
 {
-	(void)state;
-	start();
-	checkin(0, 9, "3", "3");
-	checkin(1, 9, "3", "3");
-	checkin(2, 9, "3", "3");
-	assert_false(due());
-	assert_int_equal(st.nudge.high_days, 0);
-	stats_free(&st);
-
-	start();
-	checkin(0, 9, "4", "3");
-	checkin(1, 9, "4", "3");
-	checkin(2, 9, "4", "3");
-	assert_true(due());
-	stats_free(&st);
-
+	static const struct row threes[] = {
+		{0, 9, "3", "3"}, {1, 9, "3", "3"}, {2, 9, "3", "3"},
+		{0, 0, NULL, NULL},
+	};
+	static const struct row fours[] = {
+		{0, 9, "4", "3"}, {1, 9, "4", "3"}, {2, 9, "4", "3"},
+		{0, 0, NULL, NULL},
+	};
 	/* the after-ratings do not count for the days */
-	start();
-	checkin(0, 9, "3", "6");
-	checkin(1, 9, "3", "6");
-	checkin(2, 9, "3", "6");
-	assert_false(due());
+	static const struct row after[] = {
+		{0, 9, "3", "6"}, {1, 9, "3", "6"}, {2, 9, "3", "6"},
+		{0, 0, NULL, NULL},
+	};
+
+	(void)state;
+	assert_false(scenario(threes));
+	assert_int_equal(st.nudge.high_days, 0);
+	assert_true(scenario(fours));
+	assert_false(scenario(after));
 }
 
 static void
 only_the_last_seven_days(void **state)
 {
-	(void)state;
-	start();
-	checkin(7, 9, "6", "-");
-	checkin(8, 9, "6", "-");
-	checkin(9, 9, "6", "-");
-	checkin(7, 10, "9", "9");
-	assert_false(due());
-	stats_free(&st);
+	static const struct row week_ago[] = {
+		{7, 9, "6", "-"}, {8, 9, "6", "-"}, {9, 9, "6", "-"},
+		{7, 10, "9", "9"}, {0, 0, NULL, NULL},
+	};
+	static const struct row edge[] = {
+		{5, 9, "6", "-"}, {6, 9, "6", "-"}, {7, 9, "6", "-"},
+		{0, 0, NULL, NULL},
+	};
 
-	start();
-	checkin(5, 9, "6", "-");
-	checkin(6, 9, "6", "-");
-	checkin(7, 9, "6", "-");
-	assert_false(due());
+	(void)state;
+	assert_false(scenario(week_ago));
+	assert_false(scenario(edge));
 	assert_int_equal(st.nudge.high_days, 2);
+}
+
+/* Before-ratings one a day, the last today (oldest first, NULL ends
+ * them), or newest first when reversed: is the nudge due? */
+static bool
+due_for(const char *const ratings[], bool reversed)
+{
+	int n = 0, i;
+	bool yes;
+
+	while (ratings[n] != NULL)
+		n++;
+	start();
+	for (i = 0; i < n; i++) {
+		int k = reversed ? n - 1 - i : i;
+
+		checkin(n - 1 - k, 9, ratings[k], "-");
+	}
+	yes = due();
+	stats_free(&st);
+	return yes;
 }
 
 static void
 getting_lower_or_not(void **state)
 {
+	static const char *const better[] = {"7", "7", "7", "4", "4", "4", NULL};
+	static const char *const worse[] = {"4", "4", "4", "7", "7", "7", NULL};
+	/* one point either way: 17 against 16, and 16 against 17 */
+	static const char *const up[] = {"5", "6", "5", "6", NULL};
+	static const char *const down[] = {"6", "5", "6", "5", NULL};
+	/* a low rating counts in the averages too */
+	static const char *const low_last[] = {"5", "5", "5", "2", NULL};
+	static const char *const low_first[] = {"2", "5", "5", "5", NULL};
+	static const struct row steps_down[] = {
+		{5, 9, "7", "-"}, {4, 9, "7", "-"}, {3, 9, "7", "-"},
+		{2, 9, "4", "-"}, {1, 9, "4", "-"}, {0, 9, "4", "-"},
+		{0, 0, NULL, NULL},
+	};
+	static const struct row last_high[] = {
+		{2, 9, "4", "-"}, {1, 9, "4", "-"}, {0, 9, "7", "-"},
+		{0, 0, NULL, NULL},
+	};
+	/* the same hour's order falls to the file: 2 then 5 */
+	static const struct row same_hour[] = {
+		{2, 9, "5", "-"}, {1, 9, "5", "-"}, {0, 9, "2", "-"},
+		{0, 9, "5", "-"}, {0, 0, NULL, NULL},
+	};
+
 	(void)state;
-	/* 7 7 7 then 4 4 4: better, no nudge */
-	start();
-	checkin(5, 9, "7", "-");
-	checkin(4, 9, "7", "-");
-	checkin(3, 9, "7", "-");
-	checkin(2, 9, "4", "-");
-	checkin(1, 9, "4", "-");
-	checkin(0, 9, "4", "-");
-	assert_false(due());
+	assert_false(due_for(better, false));
+	/* written newest first: time decides, not the file */
+	assert_false(due_for(better, true));
+	assert_true(due_for(worse, false));
+	assert_true(due_for(worse, true));
+	assert_true(due_for(up, false));
+	assert_false(due_for(down, false));
+	assert_false(due_for(low_last, false));
+	assert_true(due_for(low_first, false));
+	/* the figures behind it */
+	assert_false(scenario(steps_down));
 	assert_int_equal(st.nudge.high_days, 6);
 	assert_false(st.nudge.not_lower);
-	stats_free(&st);
-
-	/* the same written newest first: time decides, not the file */
-	start();
-	checkin(0, 9, "4", "-");
-	checkin(1, 9, "4", "-");
-	checkin(2, 9, "4", "-");
-	checkin(3, 9, "7", "-");
-	checkin(4, 9, "7", "-");
-	checkin(5, 9, "7", "-");
-	assert_false(due());
-	stats_free(&st);
-
-	/* 4 4 4 then 7 7 7: worse */
-	start();
-	checkin(5, 9, "4", "-");
-	checkin(4, 9, "4", "-");
-	checkin(3, 9, "4", "-");
-	checkin(2, 9, "7", "-");
-	checkin(1, 9, "7", "-");
-	checkin(0, 9, "7", "-");
-	assert_true(due());
-	assert_true(st.nudge.not_lower);
-	assert_string_equal(text, "4/10 or more on 6 days this week");
-	stats_free(&st);
-
-	/* one point either way: 5 6 5 6 is not lower (17 vs 16) ... */
-	start();
-	checkin(3, 9, "5", "-");
-	checkin(2, 9, "6", "-");
-	checkin(1, 9, "5", "-");
-	checkin(0, 9, "6", "-");
-	assert_true(due());
-	stats_free(&st);
-	/* ... 6 5 6 5 is (16 vs 17) */
-	start();
-	checkin(3, 9, "6", "-");
-	checkin(2, 9, "5", "-");
-	checkin(1, 9, "6", "-");
-	checkin(0, 9, "5", "-");
-	assert_false(due());
-	stats_free(&st);
-
-	/* a low rating counts in the averages too: 5 5 5 2 is lower */
-	start();
-	checkin(3, 9, "5", "-");
-	checkin(2, 9, "5", "-");
-	checkin(1, 9, "5", "-");
-	checkin(0, 9, "2", "-");
-	assert_false(due());
-	stats_free(&st);
-	/* and the same hour's order falls to the file: 2 then 5 */
-	start();
-	checkin(2, 9, "5", "-");
-	checkin(1, 9, "5", "-");
-	checkin(0, 9, "2", "-");
-	checkin(0, 9, "5", "-");
-	assert_true(due());
+	assert_true(scenario(last_high));
+	assert_string_equal(text, "4/10 or more on 3 days this week");
+	assert_true(scenario(same_hour));
 }
 
 /* Runs the five ratings (oldest first, one a day) in the order of
@@ -252,49 +254,34 @@ any_order_of_lines(void **state)
 static void
 one_rating_of_eight(void **state)
 {
+	static const struct row eight[] = {{0, 9, "8", "-"}, {0, 0, NULL, NULL}};
+	static const struct row seven[] = {{0, 9, "7", "7"}, {0, 0, NULL, NULL}};
+	/* after the run counts too */
+	static const struct row after[] = {{1, 9, "5", "8"}, {0, 0, NULL, NULL}};
+	/* the highest is named, and the latest day it was given */
+	static const struct row highest[] = {
+		{6, 9, "-", "10"}, {4, 9, "10", "9"}, {2, 9, "8", "-"},
+		{0, 0, NULL, NULL},
+	};
+	static const struct row both[] = {
+		{2, 9, "4", "-"}, {1, 9, "4", "-"}, {0, 9, "9", "-"},
+		{0, 0, NULL, NULL},
+	};
+	static const struct row none[] = {{0, 9, "-", "-"}, {0, 0, NULL, NULL}};
+
 	(void)state;
-	start();
-	checkin(0, 9, "8", "-");
-	assert_true(due());
+	assert_true(scenario(eight));
 	assert_false(st.nudge.days_rule);
 	assert_string_equal(text, "8/10 today");
-	stats_free(&st);
-
-	start();
-	checkin(0, 9, "7", "7");
-	assert_false(due());
-	stats_free(&st);
-
-	/* after the run counts too */
-	start();
-	checkin(1, 9, "5", "8");
-	assert_true(due());
+	assert_false(scenario(seven));
+	assert_true(scenario(after));
 	assert_string_equal(text, "8/10 yesterday");
-	stats_free(&st);
-
-	/* the highest is named, and the latest day it was given */
-	start();
-	checkin(6, 9, "-", "10");
-	checkin(4, 9, "10", "9");
-	checkin(2, 9, "8", "-");
-	assert_true(due());
+	assert_true(scenario(highest));
 	assert_string_equal(text, "10/10 on Sat 11 May");
-	stats_free(&st);
-
-	/* both rules */
-	start();
-	checkin(2, 9, "4", "-");
-	checkin(1, 9, "4", "-");
-	checkin(0, 9, "9", "-");
-	assert_true(due());
+	assert_true(scenario(both));
 	assert_string_equal(text,
 	                    "4/10 or more on 3 days this week, and 9/10 today");
-	stats_free(&st);
-
-	/* no answers at all */
-	start();
-	checkin(0, 9, "-", "-");
-	assert_false(due());
+	assert_false(scenario(none));
 	assert_int_equal(st.nudge.worst, -1);
 }
 
@@ -337,15 +324,11 @@ state_file(void **state)
 	assert_int_equal(nudge_state_write(path, TODAY + 1, &d), 0);
 	assert_int_equal(nudge_state_read(path), TODAY + 1);
 	/* anything else is "never shown" */
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs("yesterday\n", f);
-	fclose(f);
+	scratch_write("state/backease/nudge-shown", "yesterday\n", path,
+	              sizeof path);
 	assert_int_equal(nudge_state_read(path), -1);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs("2024-05-15x\n", f);
-	fclose(f);
+	scratch_write("state/backease/nudge-shown", "2024-05-15x\n", path,
+	              sizeof path);
 	assert_int_equal(nudge_state_read(path), -1);
 	/* a directory in the way */
 	snprintf(path, sizeof path, "%s/state", scratch);

@@ -505,22 +505,17 @@ malformed_lines_among_good(void **state)
 	struct history_skips sk;
 	struct diag d;
 	char path[128];
-	FILE *f;
 
 	(void)state;
-	make_scratch();
-	snprintf(path, sizeof path, "%s/history.tsv", scratch);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs("2024-05-15T08:00:00+02:00\tp\t60\t60\t1/1\tdone\t3\t2\n"
-	      "2024-05-15T09:00:00+02:00\tp\t60\t60\t1/1\tdone\t3\n"
-	      "2024-05-14T08:00:00+02:00\tp\t60\t60\t1/1\tdone\n"
-	      "\n"
-	      "2024-05-13T08:00:00+02:00\tP\t60\t60\t1/1\tdone\n"
-	      "2024-05-13T08:00:00+02:00\tp\t60\t60\t1/1\tdone\t-\t-\n"
-	      "2024-05-12T08:00:00+02:00\tp\t60\t60\t1/1\tdone\t-\t-",
-	      f);
-	fclose(f);
+	scratch_write("history.tsv",
+	              "2024-05-15T08:00:00+02:00\tp\t60\t60\t1/1\tdone\t3\t2\n"
+	              "2024-05-15T09:00:00+02:00\tp\t60\t60\t1/1\tdone\t3\n"
+	              "2024-05-14T08:00:00+02:00\tp\t60\t60\t1/1\tdone\n"
+	              "\n"
+	              "2024-05-13T08:00:00+02:00\tP\t60\t60\t1/1\tdone\n"
+	              "2024-05-13T08:00:00+02:00\tp\t60\t60\t1/1\tdone\t-\t-\n"
+	              "2024-05-12T08:00:00+02:00\tp\t60\t60\t1/1\tdone\t-\t-",
+	              path, sizeof path);
 	start(TODAY, 7, WEEK_MONDAY);
 	assert_int_equal(stats_load(path, &st, &sk, &d), 0);
 	assert_int_equal(sk.count, 4);
