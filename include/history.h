@@ -49,7 +49,7 @@ void history_entry_init(struct history_entry *h);
  * length, or -1 (also for an entry history_parse would refuse). */
 int history_format(const struct history_entry *h, char *buf, size_t size);
 /* Parses one line of six or eight fields (with or without its newline).
- * 0, or -1 if malformed. */
+ * 0, or -1 if malformed (*h is then partly written). */
 int history_parse(const char *line, struct history_entry *h);
 /* The same for len bytes that need not end in a NUL (no newline). */
 int history_parse_n(const char *line, size_t len, struct history_entry *h);
