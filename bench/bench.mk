@@ -1,4 +1,4 @@
-# Benchmarks: `make bench` (about 2.5 minutes) and `make bench-long` (about
+# Benchmarks: `make bench` (about 3 minutes) and `make bench-long` (about
 # 10 minutes).  Not part of `make test`.  See bench/README.md.
 #
 # `make bench` needs tmux, tty-clock (the baseline of the run-screen

@@ -3,8 +3,8 @@
 # `make bench-long`, which build the tools and set:
 #   BACKEASE     the program under test (absolute path)
 #   BENCH_BUILD  where the bench tools were built (build/bench)
-# Usage: bench/bench.sh [all|long|list|load|screen|drift]
-# (the last four run one figure, for a quick look)
+# Usage: bench/bench.sh [all|long|list|load|screen|drift|stats]
+# (the last five run one figure, for a quick look)
 #
 # Every figure is printed with its baseline measured in the same run, the
 # ratio, the target and PASS/MISS, then once more in a summary table.  See
@@ -25,6 +25,7 @@ LOAD_RUNS_1K=${LOAD_RUNS_1K:-51} # figure 2: in-process rounds, 1,000
 LOAD_RUNS_10K=${LOAD_RUNS_10K:-21}
 SCREEN_SECONDS=${SCREEN_SECONDS:-60} # figure 3: measuring window
 TRACE_SECONDS=${TRACE_SECONDS:-10}   # figure 3: strace cross-check window
+STATS_RUNS=${STATS_RUNS:-200}        # figure 5: runs of each program
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/backease-bench.XXXXXX")
 sock=backease-bench-$$
@@ -356,6 +357,63 @@ fig_drift() {
 		"-" "-" "info"
 }
 
+# ---- figure 5 -------------------------------------------------------------
+
+# stats over generated histories (bench/gen_history.py): 100,000 lines
+# against `backease list` in the same run, and 0 / 10,000 / 100,000 lines
+# for the growth.  Each history is in a state directory of its own.
+fig_stats() {
+	local d0=$work/state-0 d10=$work/state-10k d100=$work/state-100k
+	local out env_bin b s l t0 t10 t100
+	section "5. backease stats, 100,000-line history: process wall time," \
+		"median of $STATS_RUNS interleaved runs each (stdout /dev/null)"
+	mkdir -p "$d0/backease" "$d10/backease" "$d100/backease"
+	python3 "$here/gen_history.py" 10000 "$d10/backease/history.tsv"
+	python3 "$here/gen_history.py" 100000 "$d100/backease/history.tsv"
+	printf '   histories: %s lines, %s bytes; %s lines, %s bytes\n' \
+		"$(wc -l <"$d10/backease/history.tsv")" \
+		"$(wc -c <"$d10/backease/history.tsv")" \
+		"$(wc -l <"$d100/backease/history.tsv")" \
+		"$(wc -c <"$d100/backease/history.tsv")"
+	# every line must be read, or the figure is void
+	"${benv[@]}" XDG_STATE_HOME="$d100" "$BACKEASE" stats --json >"$work/stats.json"
+	python3 -c 'import json, sys
+j = json.load(open(sys.argv[1]))
+assert j["runs_all_time"] == 100000 and j["skipped_lines"] == 0, j' \
+		"$work/stats.json"
+	out=$("${benv[@]}" XDG_STATE_HOME="$d100" "$BENCH_BUILD/spawn_time" \
+		"$STATS_RUNS" "$BACKEASE" stats :: "$BACKEASE" list)
+	awk '{ printf "   %-28s median %.3f ms  (p10 %.3f, p90 %.3f, min %.3f)\n",
+	       $1 == 0 ? "backease stats, 100k lines" : "backease list",
+	       $2 / 1e6, $3 / 1e6, $4 / 1e6, $5 / 1e6 }' <<<"$out"
+	read -r _ s _ <<<"$(awk '$1 == 0' <<<"$out")"
+	read -r _ l _ <<<"$(awk '$1 == 1' <<<"$out")"
+	fig "5a. stats 100,000 lines" "$(calc "sprintf(\"%.3f ms\", $s / 1e6)")" \
+		"$(calc "sprintf(\"%.3f ms backease list\", $l / 1e6)")" \
+		"$(calc "sprintf(\"%.2fx\", $s / $l)")" "<= 3x" \
+		"$(verdict "$s / $l <= 3")"
+	# growth: env(1) picks the state directory for all three alike, so
+	# its cost cancels in the differences from the empty history
+	env_bin=$(command -v env)
+	out=$("${benv[@]}" "$BENCH_BUILD/spawn_time" "$STATS_RUNS" \
+		"$env_bin" XDG_STATE_HOME="$d0" "$BACKEASE" stats :: \
+		"$env_bin" XDG_STATE_HOME="$d10" "$BACKEASE" stats :: \
+		"$env_bin" XDG_STATE_HOME="$d100" "$BACKEASE" stats)
+	awk '{ printf "   %-28s median %.3f ms  (p10 %.3f, p90 %.3f, min %.3f)\n",
+	       "stats, " ($1 == 0 ? "empty history" : $1 == 1 ? "10,000 lines" : "100,000 lines"),
+	       $2 / 1e6, $3 / 1e6, $4 / 1e6, $5 / 1e6 }' <<<"$out"
+	read -r _ t0 _ <<<"$(awk '$1 == 0' <<<"$out")"
+	read -r _ t10 _ <<<"$(awk '$1 == 1' <<<"$out")"
+	read -r _ t100 _ <<<"$(awk '$1 == 2' <<<"$out")"
+	b=$(calc "($t100 - $t0) / ($t10 - $t0)")
+	printf '   per line: %.1f ns at 10,000 lines, %.1f ns at 100,000\n' \
+		"$(calc "($t10 - $t0) / 10000")" "$(calc "($t100 - $t0) / 100000")"
+	fig "5b. stats growth 100k / 10k lines" \
+		"$(calc "sprintf(\"%.2fx\", $b)")" "10x the lines" \
+		"$(calc "sprintf(\"%.2f\", $b / 10)")" "<= 1.2x linear" \
+		"$(verdict "$b <= 12")"
+}
+
 # ---- main -----------------------------------------------------------------
 
 echo "backease benchmarks ($mode); SPEC section 7"
@@ -366,6 +424,7 @@ all)
 	fig_load
 	fig_screen
 	fig_drift bench-60s 60 "4. 60 s run:"
+	fig_stats
 	;;
 long)
 	fig_drift bench-10m 600 "4. 10-minute run:"
@@ -374,8 +433,9 @@ list) fig_list ;;
 load) fig_load ;;
 screen) fig_screen ;;
 drift) fig_drift bench-60s 60 "4. 60 s run:" ;;
+stats) fig_stats ;;
 *)
-	echo "usage: bench.sh [all|long|list|load|screen|drift]" >&2
+	echo "usage: bench.sh [all|long|list|load|screen|drift|stats]" >&2
 	exit 2
 	;;
 esac

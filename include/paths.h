@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "diag.h"
+
 /* $XDG_CONFIG_HOME/backease/name (default ~/.config/backease/name), or
  * the directory itself when name is NULL.  0, or -1 when there is no home
  * or it does not fit. */
@@ -13,5 +15,7 @@ int paths_config(const char *name, char *buf, size_t size);
 int paths_state(const char *name, char *buf, size_t size);
 /* Creates dir and its parents (mode 0700).  0, or -1 with errno. */
 int paths_mkdirs(const char *dir);
+/* The same for the directory that holds file.  0, or -1 with d set. */
+int paths_mkdirs_for(const char *file, struct diag *d);
 
 #endif

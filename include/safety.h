@@ -36,4 +36,11 @@
 #define SAFETY_TEXT_COLUMNS 46
 #define SAFETY_TEXT_LINES   13
 
+/* After what the nudge saw (SPEC section 8): section 6's advice, and no
+ * diagnosis. */
+#define SAFETY_NUDGE                                                        \
+	"Pain that stays or gets worse is worth showing a doctor: see one "  \
+	"if your pain is severe, lasts more than a few days, gets worse, or "\
+	"follows an injury.  backease cannot tell why it hurts."
+
 #endif

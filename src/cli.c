@@ -18,11 +18,12 @@
 static const struct cmd_entry *const commands[] = {
 	&cmd_run_entry,  &cmd_list_entry,  &cmd_show_entry,
 	&cmd_plan_entry, &cmd_check_entry, &cmd_quick_entry,
+	&cmd_stats_entry,
 };
 #define COMMANDS_COUNT (sizeof commands / sizeof commands[0])
 
 /* Named in SPEC but not built yet. */
-static const char *const planned[] = {"stats", "remind", "status"};
+static const char *const planned[] = {"remind", "status"};
 
 static void
 usage(FILE *out)
@@ -44,6 +45,9 @@ usage(FILE *out)
 	        "  check [FILE...]   validate catalog files (default: the "
 	        "built-in one\n"
 	        "                    and the user's catalog.d)\n"
+	        "  stats             streak, this week, a chart of the last "
+	        "14 days, pain;\n"
+	        "                    --days N (7-90), --json, --csv\n"
 	        "\n"
 	        "options:\n"
 	        "  -h, --help          show this help\n"

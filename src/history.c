@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <stdio.h>
@@ -10,8 +12,50 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "duration.h"
+#include "civil.h"
 #include "paths.h"
+
+void
+history_entry_init(struct history_entry *h)
+{
+	memset(h, 0, sizeof *h);
+	h->pain_before = HISTORY_PAIN_NONE;
+	h->pain_after = HISTORY_PAIN_NONE;
+}
+
+/* The bytes of a preset id: a-z, 0-9 and '-' (a table, as reading a
+ * long history looks at every byte of every id). */
+static const bool id_bytes[256] = {
+	['-'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+	['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['a'] = 1,
+	['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+	['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1,
+	['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1,
+	['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1,
+	['z'] = 1,
+};
+
+static inline bool
+id_char(char c)
+{
+	return id_bytes[(unsigned char)c];
+}
+
+static bool
+pain_ok(int pain)
+{
+	return pain == HISTORY_PAIN_NONE || (pain >= 0 && pain <= HISTORY_PAIN_MAX);
+}
+
+/* "-" or the number, into buf of at least 3 bytes. */
+static const char *
+pain_text(int pain, char *buf)
+{
+	if (pain == HISTORY_PAIN_NONE)
+		return "-";
+	snprintf(buf, 3, "%d", pain);
+	return buf;
+}
 
 int
 history_format(const struct history_entry *h, char *buf, size_t size)
@@ -22,17 +66,21 @@ history_format(const struct history_entry *h, char *buf, size_t size)
 	int minutes = h->utc_offset_s / 60 * 60;
 	time_t local = h->start + minutes;
 	int off = minutes < 0 ? -minutes : minutes;
-	size_t len = strnlen(h->preset, sizeof h->preset);
+	size_t len = strnlen(h->preset, sizeof h->preset), i;
+	char before[3], after[3];
 	int n;
 
 	/* never write a line that history_parse() would refuse: a tab or
 	 * newline in the id would break the file's columns */
-	if (len == 0 || len == sizeof h->preset ||
-	    strspn(h->preset, "abcdefghijklmnopqrstuvwxyz0123456789-") != len ||
-	    h->planned_s < 0 || h->planned_s > 9999999 || h->active_s < 0 ||
+	for (i = 0; i < len; i++)
+		if (!id_char(h->preset[i]))
+			return -1;
+	if (len == 0 || len == sizeof h->preset || h->planned_s < 0 ||
+	    h->planned_s > 9999999 || h->active_s < 0 ||
 	    h->active_s > 9999999 || h->steps_done < 0 ||
 	    h->steps_total > 9999999 || h->steps_done > h->steps_total ||
-	    off > 14 * 3600 + 59 * 60)
+	    off > 14 * 3600 + 59 * 60 || !pain_ok(h->pain_before) ||
+	    !pain_ok(h->pain_after))
 		return -1;
 	/* the wall time is start shifted by the offset, written as UTC */
 	if (gmtime_r(&local, &tm) == NULL || tm.tm_year + 1900 < 1970 ||
@@ -40,31 +88,14 @@ history_format(const struct history_entry *h, char *buf, size_t size)
 		return -1;
 	n = snprintf(buf, size,
 	             "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d\t%s\t%ld\t%ld\t"
-	             "%ld/%ld\t%s\n",
+	             "%ld/%ld\t%s\t%s\t%s\n",
 	             tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
 	             tm.tm_min, tm.tm_sec, minutes < 0 ? '-' : '+',
 	             off / 3600, off / 60 % 60, h->preset, h->planned_s,
 	             h->active_s, h->steps_done, h->steps_total,
-	             h->done ? "done" : "quit");
+	             h->done ? "done" : "quit", pain_text(h->pain_before, before),
+	             pain_text(h->pain_after, after));
 	return n > 0 && (size_t)n < size ? n : -1;
-}
-
-/* Splits at the next tab; NULL when there is none. */
-static char *
-field(char **rest)
-{
-	char *start = *rest, *tab;
-
-	if (start == NULL)
-		return NULL;
-	tab = strchr(start, '\t');
-	if (tab != NULL) {
-		*tab = '\0';
-		*rest = tab + 1;
-	} else {
-		*rest = NULL;
-	}
-	return start;
 }
 
 static bool
@@ -73,97 +104,225 @@ leap_year(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
+static inline bool
+digit(char c)
+{
+	return (unsigned char)(c - '0') <= 9;
+}
+
 /* Reads exactly two digits at s. */
-static int
+static inline int
 two_digits(const char *s)
 {
 	return (s[0] - '0') * 10 + (s[1] - '0');
 }
 
-static int
-parse_time(const char *s, struct history_entry *h)
+enum { TIME_LEN = 25 }; /* YYYY-MM-DDTHH:MM:SS+HH:MM */
+
+/* The 8 bytes at s, the first in the lowest bits (on any byte order). */
+static inline uint64_t
+load8(const char *s)
 {
-	/* sscanf's %d would also take signs and spaces, so the layout
-	 * YYYY-MM-DDTHH:MM:SS+HH:MM is checked character by character */
-	static const char layout[] = "dddd-dd-ddTdd:dd:dd+dd:dd";
+	uint64_t w;
+
+	memcpy(&w, s, sizeof w);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	return w;
+}
+
+/* Whether the 8 bytes w have a digit wherever digits has 0xf0 and the
+ * byte of seps wherever seps_mask has 0xff.  A digit is 0x30-0x3f whose
+ * byte plus 6 is still 0x3f or less; once every digit byte is 0x3_, the
+ * additions carry into no other byte. */
+static inline bool
+layout8(uint64_t w, uint64_t digits, uint64_t seps_mask, uint64_t seps)
+{
+	uint64_t zeroes = digits & 0x3030303030303030u;
+
+	return (w & (digits | seps_mask)) == (zeroes | seps) &&
+	       ((w + (zeroes >> 3 & 0x0606060606060606u)) & digits) == zeroes;
+}
+
+/* The last date and offset parsed and their values: a history has a few
+ * lines a day, mostly in one zone, so most lines skip the calendar. */
+struct date_cache {
+	char date[10]; /* YYYY-MM-DD, or zeroes */
+	long day;
+	char zone[6]; /* +HH:MM, or zeroes, and its seconds */
+	int offset;
+};
+
+/* The TIME_LEN bytes at s (the caller checked there are that many).
+ * sscanf's %d would also take signs and spaces, so every byte is
+ * checked, eight at a time: this was most of the time of reading a
+ * 100,000-line history. */
+static int
+parse_time(const char *s, struct history_entry *h, struct date_cache *c)
+{
 	static const int days[] = {31, 28, 31, 30, 31, 30,
 	                           31, 31, 30, 31, 30, 31};
 	int y, mo, d, hh, mi, ss, oh, om;
-	struct tm tm;
-	size_t i;
 
-	if (strlen(s) != sizeof layout - 1)
+	/* "YYYY-MM-", "DDTHH:MM", ":SS+HH:M", "M" */
+	if (!layout8(load8(s), 0x00f0f000f0f0f0f0u, 0xff0000ff00000000u,
+	             0x2d00002d00000000u) ||
+	    !layout8(load8(s + 8), 0xf0f000f0f000f0f0u, 0x0000ff0000ff0000u,
+	             0x00003a0000540000u) ||
+	    !layout8(load8(s + 16), 0xf000f0f000f0f000u, 0x00ff0000000000ffu,
+	             0x003a00000000003au) ||
+	    (s[19] != '+' && s[19] != '-') || !digit(s[24]))
 		return -1;
-	for (i = 0; layout[i] != '\0'; i++) {
-		if (layout[i] == 'd' ? s[i] < '0' || s[i] > '9'
-		    : layout[i] == '+' ? s[i] != '+' && s[i] != '-'
-		                       : s[i] != layout[i])
-			return -1;
-	}
-	y = two_digits(s) * 100 + two_digits(s + 2);
-	mo = two_digits(s + 5);
-	d = two_digits(s + 8);
 	hh = two_digits(s + 11);
 	mi = two_digits(s + 14);
 	ss = two_digits(s + 17);
-	oh = two_digits(s + 20);
-	om = two_digits(s + 23);
-	if (y < 1970 || mo < 1 || mo > 12 || d < 1 ||
-	    d > days[mo - 1] + (mo == 2 && leap_year(y)) || hh > 23 ||
-	    mi > 59 || ss > 59 || oh > 14 || om > 59)
+	if (hh > 23 || mi > 59 || ss > 59)
 		return -1;
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = hh;
-	tm.tm_min = mi;
-	tm.tm_sec = ss;
-	h->utc_offset_s = (s[19] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
-	h->start = timegm(&tm) - h->utc_offset_s;
+	if (c != NULL && memcmp(s + 19, c->zone, sizeof c->zone) == 0) {
+		h->utc_offset_s = c->offset;
+	} else {
+		oh = two_digits(s + 20);
+		om = two_digits(s + 23);
+		if (oh > 14 || om > 59)
+			return -1;
+		h->utc_offset_s =
+		    (s[19] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+		if (c != NULL) {
+			memcpy(c->zone, s + 19, sizeof c->zone);
+			c->offset = h->utc_offset_s;
+		}
+	}
+	if (c != NULL && memcmp(s, c->date, sizeof c->date) == 0) {
+		h->local_day = c->day;
+	} else {
+		y = two_digits(s) * 100 + two_digits(s + 2);
+		mo = two_digits(s + 5);
+		d = two_digits(s + 8);
+		if (y < 1970 || mo < 1 || mo > 12 || d < 1 ||
+		    d > days[mo - 1] + (mo == 2 && leap_year(y)))
+			return -1;
+		/* the date as written is the run's day; the instant follows
+		 * from it without timegm(), which costs more than a line */
+		h->local_day = civil_days(y, mo, d);
+		if (c != NULL) {
+			memcpy(c->date, s, sizeof c->date);
+			c->day = h->local_day;
+		}
+	}
+	h->start = (time_t)h->local_day * 86400 + hh * 3600 + mi * 60 + ss -
+	           h->utc_offset_s;
 	return 0;
+}
+
+/* The parser reads lines in place, in a buffer that has at least SLACK
+ * readable bytes after the data: every check stops at a byte that
+ * cannot be part of a line ('\n' ends one, the slack is NULs), so a line
+ * needs no length of its own and no search for its end before it is
+ * read.  (The 25-byte time is read whole, perhaps into the next line or
+ * the slack, before it is checked.) */
+enum { SLACK = 32 };
+
+/* A count as count_parse() takes it (0-9999999, no sign, no leading
+ * zero), then the byte sep.  Returns what follows, or NULL. */
+static inline const char *
+count_at(const char *p, char sep, long *v)
+{
+	const char *start = p;
+	unsigned long n = (unsigned char)*p - '0'; /* wraps on a long run */
+
+	if (!digit(*p++))
+		return NULL;
+	if (n != 0) /* after a 0 comes the separator */
+		while (digit(*p))
+			n = n * 10 + (unsigned long)(*p++ - '0');
+	if (*p != sep || p - start > 7)
+		return NULL;
+	*v = (long)n;
+	return p + 1;
+}
+
+/* A check-in answer: "-" or 0-10.  Returns what follows, or NULL. */
+static inline const char *
+pain_at(const char *p, int *v)
+{
+	if (*p == '-') {
+		*v = HISTORY_PAIN_NONE;
+		return p + 1;
+	}
+	if (!digit(*p))
+		return NULL;
+	*v = *p++ - '0';
+	if (*v == 1 && *p == '0') {
+		*v = 10;
+		p++;
+	}
+	return p;
+}
+
+/* The line at s (see SLACK); c may be NULL.  Returns its '\n', or NULL
+ * when it is malformed.  Writes into h as it goes. */
+static const char *
+parse_at(const char *s, struct history_entry *h, struct date_cache *c)
+{
+	const char *p = s + TIME_LEN + 1, *id = p;
+	size_t len;
+
+	if (s[TIME_LEN] != '\t' || parse_time(s, h, c) != 0)
+		return NULL;
+	while (id_char(*p))
+		p++;
+	len = (size_t)(p - id);
+	if (len == 0 || len >= sizeof h->preset || *p++ != '\t')
+		return NULL;
+	/* most ids are short: one fixed-size copy (the slack covers it) */
+	memcpy(h->preset, id, len <= 16 ? 16 : len);
+	h->preset[len] = '\0';
+	if ((p = count_at(p, '\t', &h->planned_s)) == NULL ||
+	    (p = count_at(p, '\t', &h->active_s)) == NULL ||
+	    (p = count_at(p, '/', &h->steps_done)) == NULL ||
+	    (p = count_at(p, '\t', &h->steps_total)) == NULL ||
+	    h->steps_done > h->steps_total)
+		return NULL;
+	if (memcmp(p, "done", 4) == 0)
+		h->done = true;
+	else if (memcmp(p, "quit", 4) == 0)
+		h->done = false;
+	else
+		return NULL;
+	p += 4;
+	h->pain_before = h->pain_after = HISTORY_PAIN_NONE;
+	if (*p == '\n') /* six fields: a line from before the check-in */
+		return p;
+	/* or eight */
+	if (*p++ != '\t' || (p = pain_at(p, &h->pain_before)) == NULL ||
+	    *p++ != '\t' || (p = pain_at(p, &h->pain_after)) == NULL)
+		return NULL;
+	return *p == '\n' ? p : NULL;
+}
+
+int
+history_parse_n(const char *s, size_t n, struct history_entry *h)
+{
+	char buf[HISTORY_LINE_MAX + SLACK];
+
+	/* every line we write is far shorter: longer ones are not ours */
+	if (n >= HISTORY_LINE_MAX)
+		return -1;
+	memcpy(buf, s, n);
+	buf[n] = '\n';
+	memset(buf + n + 1, 0, SLACK);
+	return parse_at(buf, h, NULL) == buf + n ? 0 : -1;
 }
 
 int
 history_parse(const char *line, struct history_entry *h)
 {
-	char buf[HISTORY_LINE_MAX], *rest = buf, *f[6], *slash;
-	size_t n = strlen(line), i;
+	size_t n = strlen(line);
 
 	if (n > 0 && line[n - 1] == '\n')
 		n--;
-	if (n == 0 || n >= sizeof buf)
-		return -1;
-	memcpy(buf, line, n);
-	buf[n] = '\0';
-	for (i = 0; i < 6; i++)
-		if ((f[i] = field(&rest)) == NULL)
-			return -1;
-	if (rest != NULL) /* a seventh field */
-		return -1;
-	memset(h, 0, sizeof *h);
-	if (parse_time(f[0], h) != 0)
-		return -1;
-	if (f[1][0] == '\0' || strlen(f[1]) >= sizeof h->preset ||
-	    strspn(f[1], "abcdefghijklmnopqrstuvwxyz0123456789-") !=
-	        strlen(f[1]))
-		return -1;
-	strcpy(h->preset, f[1]);
-	if (count_parse(f[2], &h->planned_s) || count_parse(f[3], &h->active_s))
-		return -1;
-	slash = strchr(f[4], '/');
-	if (slash == NULL)
-		return -1;
-	*slash = '\0';
-	if (count_parse(f[4], &h->steps_done) ||
-	    count_parse(slash + 1, &h->steps_total) ||
-	    h->steps_done > h->steps_total)
-		return -1;
-	if (strcmp(f[5], "done") == 0)
-		h->done = true;
-	else if (strcmp(f[5], "quit") != 0)
-		return -1;
-	return 0;
+	return history_parse_n(line, n, h);
 }
 
 int
@@ -176,7 +335,7 @@ int
 history_append(const char *path, const struct history_entry *h,
                struct diag *d)
 {
-	char buf[HISTORY_LINE_MAX + 1], *line = buf + 1, dir[4096], *slash;
+	char buf[HISTORY_LINE_MAX + 1], *line = buf + 1;
 	int fd, n, saved;
 	ssize_t wrote;
 	struct stat st;
@@ -188,16 +347,8 @@ history_append(const char *path, const struct history_entry *h,
 		diag_set(d, path, 0, 0, "cannot format the history line");
 		return -1;
 	}
-	snprintf(dir, sizeof dir, "%s", path);
-	slash = strrchr(dir, '/');
-	if (slash != NULL && slash != dir) {
-		*slash = '\0';
-		if (paths_mkdirs(dir) != 0) {
-			diag_set(d, dir, 0, 0, "cannot create directory: %s",
-			         strerror(errno));
-			return -1;
-		}
-	}
+	if (paths_mkdirs_for(path, d) != 0)
+		return -1;
 	fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0)
 		fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
@@ -242,33 +393,97 @@ history_append(const char *path, const struct history_entry *h,
 	return 0;
 }
 
+static void
+skip_line(struct history_skips *skips, size_t line)
+{
+	if (skips->count < HISTORY_SKIPS_KEPT)
+		skips->lines[skips->count] = line;
+	skips->count++;
+}
+
 int
 history_read(const char *path,
              void (*fn)(const struct history_entry *h, void *ctx), void *ctx,
-             size_t *skipped, struct diag *d)
+             struct history_skips *skips, struct diag *d)
 {
-	FILE *f = fopen(path, "re");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
+	/* read in large blocks and parsed in place, rather than with
+	 * getline(), which costs a locked stdio call and a copy per line */
+	enum { BLOCK = 1 << 16 };
+	char *buf, *p, *end, *nl;
+	size_t have = 0, line = 0;
+	bool eof = false, overlong = false;
 	struct history_entry h;
+	struct date_cache cache = {"", 0, "", 0};
+	ssize_t got;
+	int fd, rc = 0;
 
-	*skipped = 0;
-	if (f == NULL) {
+	memset(skips, 0, sizeof *skips);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
 		if (errno == ENOENT)
 			return 0;
 		diag_set(d, path, 0, 0, "cannot open: %s", strerror(errno));
 		return -1;
 	}
-	while ((len = getline(&line, &cap, f)) >= 0) {
-		/* a last line without its newline was cut short by a crash */
-		if (len == 0 || line[len - 1] != '\n' ||
-		    history_parse(line, &h) != 0)
-			(*skipped)++;
-		else
-			fn(&h, ctx);
+	buf = malloc(BLOCK + SLACK);
+	if (buf == NULL) {
+		close(fd);
+		diag_set(d, path, 0, 0, "out of memory");
+		return -1;
 	}
-	free(line);
-	fclose(f);
-	return 0;
+	while (!eof) {
+		got = read(fd, buf + have, BLOCK - have);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			diag_set(d, path, (int)line + 1, 0, "cannot read: %s",
+			         strerror(errno));
+			rc = -1;
+			break;
+		}
+		eof = got == 0;
+		have += (size_t)got;
+		end = buf + have;
+		memset(end, 0, SLACK);
+		p = buf;
+		if (overlong) { /* the rest of a line too long to hold */
+			nl = memchr(p, '\n', have);
+			if (nl == NULL) {
+				have = 0;
+				continue;
+			}
+			skip_line(skips, ++line);
+			overlong = false;
+			p = nl + 1;
+		}
+		/* a line that may go on in the next block waits for it */
+		while (p < end && (eof || end - p >= HISTORY_LINE_MAX)) {
+			nl = (char *)parse_at(p, &h, &cache);
+			if (nl != NULL) {
+				line++;
+				fn(&h, ctx);
+				p = nl + 1;
+				continue;
+			}
+			nl = memchr(p, '\n', (size_t)(end - p));
+			if (nl == NULL)
+				break;
+			skip_line(skips, ++line);
+			p = nl + 1;
+		}
+		have = (size_t)(end - p);
+		if (have == BLOCK) {
+			/* far longer than any line we write: skip to its end */
+			overlong = true;
+			have = 0;
+		} else {
+			memmove(buf, p, have);
+		}
+	}
+	/* a last line without its newline was cut short by a crash */
+	if (rc == 0 && (have > 0 || overlong))
+		skip_line(skips, line + 1);
+	free(buf);
+	close(fd);
+	return rc;
 }

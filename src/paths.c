@@ -77,3 +77,21 @@ paths_mkdirs(const char *dir)
 		return -1;
 	return 0;
 }
+
+int
+paths_mkdirs_for(const char *file, struct diag *d)
+{
+	char dir[4096], *slash;
+
+	snprintf(dir, sizeof dir, "%s", file);
+	slash = strrchr(dir, '/');
+	if (slash == NULL || slash == dir)
+		return 0;
+	*slash = '\0';
+	if (paths_mkdirs(dir) != 0) {
+		diag_set(d, dir, 0, 0, "cannot create directory: %s",
+		         strerror(errno));
+		return -1;
+	}
+	return 0;
+}

@@ -67,7 +67,8 @@ quick_recent_load(const struct catalog *cat, struct quick_recent *r)
 {
 	struct last_runs l;
 	char path[4096];
-	size_t skipped, used = 0;
+	struct history_skips skipped;
+	size_t used = 0;
 	struct diag d;
 	int k, quick_back = 0;
 	unsigned j;

@@ -19,7 +19,8 @@ run_record(const struct timeline *tl, const struct engine_snapshot *end,
 	struct diag d;
 	char path[4096], msg[1200];
 
-	memset(&h, 0, sizeof h);
+	/* no check-in answers yet: `-` in both fields */
+	history_entry_init(&h);
 	h.start = started;
 	if (localtime_r(&started, &tm) != NULL)
 		h.utc_offset_s = (int)tm.tm_gmtoff;

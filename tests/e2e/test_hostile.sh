@@ -60,7 +60,7 @@ clean_stderr
 cmp -s -n "$(stat -c %s before)" before "$hist" ||
 	fail "the earlier history bytes changed"
 last=$(tail -n 1 "$hist")
-[[ $last =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}[+-][0-9]{2}:[0-9]{2}$'\t'desk-break$'\t'[0-9]+$'\t'[0-9]+$'\t'[0-9]+/[0-9]+$'\t'done$ ]] ||
+[[ $last =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}[+-][0-9]{2}:[0-9]{2}$'\t'desk-break$'\t'[0-9]+$'\t'[0-9]+$'\t'[0-9]+/[0-9]+$'\t'done$'\t'(-|[0-9]|10)$'\t'(-|[0-9]|10)$ ]] ||
 	fail "the new history line is not a line of its own: $last"
 expect_eq "$(wc -l <"$hist")" 5 "history lines"
 

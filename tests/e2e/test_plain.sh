@@ -5,11 +5,12 @@
 hist=$(history_file)
 
 # A well-formed history line: start (ISO 8601 with offset), preset id,
-# planned s, active s, steps done/total, done|quit.  Prints nothing, fails.
+# planned s, active s, steps done/total, done|quit, pain before and after
+# (0-10 or -).  Prints nothing, fails.
 check_history_line() { # line id planned how
 	local line=$1 f
 	IFS=$'\t' read -r -a f <<<"$line"
-	[ ${#f[@]} = 6 ] || fail "history line has ${#f[@]} fields: '$line'"
+	[ ${#f[@]} = 8 ] || fail "history line has ${#f[@]} fields: '$line'"
 	[[ ${f[0]} =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[+-][0-9]{2}:[0-9]{2}$ ]] ||
 		fail "start time '${f[0]}'"
 	expect_eq "${f[1]}" "$2" "history preset"
@@ -18,6 +19,8 @@ check_history_line() { # line id planned how
 	[[ ${f[4]} =~ ^([0-9]+)/([0-9]+)$ ]] || fail "steps '${f[4]}'"
 	[ "${BASH_REMATCH[1]}" -le "${BASH_REMATCH[2]}" ] || fail "steps '${f[4]}'"
 	expect_eq "${f[5]}" "$4" "history outcome"
+	[[ ${f[6]} =~ ^(-|[0-9]|10)$ ]] || fail "pain before '${f[6]}'"
+	[[ ${f[7]} =~ ^(-|[0-9]|10)$ ]] || fail "pain after '${f[7]}'"
 }
 
 field() { # line n: the n-th (1-based) tab-separated field

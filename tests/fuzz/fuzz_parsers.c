@@ -14,7 +14,15 @@
  *    refuse it), the formatted line parses to the same entry, and
  *    formatting that entry gives the same line;
  *  - history_format of an entry built from the input either refuses it or
- *    writes a line that parses back to the same entry. */
+ *    writes a line that parses back to the same entry;
+ *  - check-in answers are 0-10 or none, six-field lines have none, and a
+ *    line's local day (from its written date, civil_days) is the day of
+ *    start + offset counted in whole days of seconds;
+ *  - history_parse_n on the exact bytes of a line (no NUL after them)
+ *    agrees with history_parse;
+ *  - history_read of the input as a file (its block reader parses lines
+ *    in place) gives the entries and skipped line numbers that splitting
+ *    at newlines and history_parse_n give. */
 #include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -22,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "duration.h"
 #include "history.h"
@@ -186,7 +195,40 @@ same_entry(const struct history_entry *a, const struct history_entry *b)
 	       strcmp(a->preset, b->preset) == 0 &&
 	       a->planned_s == b->planned_s && a->active_s == b->active_s &&
 	       a->steps_done == b->steps_done &&
-	       a->steps_total == b->steps_total && a->done == b->done;
+	       a->steps_total == b->steps_total && a->done == b->done &&
+	       a->pain_before == b->pain_before &&
+	       a->pain_after == b->pain_after;
+}
+
+static bool
+pain_ok(int pain)
+{
+	return pain == HISTORY_PAIN_NONE || (pain >= 0 && pain <= 10);
+}
+
+/* The local day by the other road: seconds of wall time, floored. */
+static long
+wall_day(const struct history_entry *h)
+{
+	long long wall = (long long)h->start + h->utc_offset_s;
+
+	return (long)(wall >= 0 ? wall / 86400 : (wall - 86399) / 86400);
+}
+
+/* history_parse_n over a copy of exactly len bytes, so ASan catches a
+ * read past them. */
+static int
+parse_exact(const char *s, size_t len, struct history_entry *h)
+{
+	char *copy = malloc(len ? len : 1);
+	int rc;
+
+	if (copy == NULL)
+		return -2;
+	memcpy(copy, s, len);
+	rc = history_parse_n(copy, len, h);
+	free(copy);
+	return rc;
 }
 
 static void
@@ -194,10 +236,30 @@ check_history_line(const char *s)
 {
 	struct history_entry h, h2;
 	char line[HISTORY_LINE_MAX], line2[HISTORY_LINE_MAX];
-	int n, n2;
+	size_t len = strlen(s), tabs = 0, i;
+	int n, n2, rc, rc2;
 
-	if (history_parse(s, &h) != 0)
+	rc = history_parse(s, &h);
+	rc2 = parse_exact(s, len > 0 && s[len - 1] == '\n' ? len - 1 : len, &h2);
+	if (rc2 != -2 && rc2 != rc)
+		die("history_parse_n and history_parse disagree", s);
+	if (rc != 0)
 		return;
+	if (rc2 == 0 && !same_entry(&h, &h2))
+		die("history_parse_n and history_parse read different entries",
+		    s);
+	if (!pain_ok(h.pain_before) || !pain_ok(h.pain_after))
+		die("history_parse gave a check-in answer out of range", s);
+	for (i = 0; i < len; i++)
+		tabs += s[i] == '\t';
+	if (tabs == 5 && (h.pain_before != HISTORY_PAIN_NONE ||
+	                  h.pain_after != HISTORY_PAIN_NONE))
+		die("a six-field line has check-in answers", s);
+	if (tabs != 5 && tabs != 7)
+		die("history_parse took a line of neither six nor eight fields",
+		    s);
+	if (h.local_day != wall_day(&h))
+		die("history_parse's local day is not the written date", s);
 	if (memchr(h.preset, '\0', sizeof h.preset) == NULL ||
 	    h.preset[0] == '\0')
 		die("history_parse left a bad preset id", s);
@@ -258,6 +320,9 @@ check_history_entry(const uint8_t *data, size_t size)
 	h.steps_done = (long)(take(&data, &size, 3) % 10000100) - 50;
 	h.steps_total = (long)(take(&data, &size, 3) % 10000100) - 50;
 	h.done = take(&data, &size, 1) & 1;
+	/* -3..12: the answers, none, and a few out of range */
+	h.pain_before = (int)(take(&data, &size, 1) % 16) - 3;
+	h.pain_after = (int)(take(&data, &size, 1) % 16) - 3;
 	bufsize = (size_t)take(&data, &size, 1) + 1;
 	for (k = 0; k < sizeof h.preset && size > 0; k++) {
 		h.preset[k] = (char)data[0];
@@ -267,19 +332,103 @@ check_history_entry(const uint8_t *data, size_t size)
 	n = history_format(&h, buf, bufsize);
 	if (n < 0)
 		return;
+	if (!pain_ok(h.pain_before) || !pain_ok(h.pain_after))
+		die("history_format wrote a check-in answer out of range", buf);
 	if ((size_t)n >= bufsize || (size_t)n != strlen(buf))
 		die("history_format's return disagrees with the buffer", buf);
 	if (history_parse(buf, &back) != 0)
 		die("history_parse refuses what history_format wrote", buf);
 	if (!same_entry(&h, &back))
 		die("formatted entry does not parse back the same", buf);
+	if (back.local_day != wall_day(&back))
+		die("the local day of a formatted entry is wrong", buf);
+}
+
+/* ---- history_read against a plain split ------------------------------- */
+
+static char read_path[64]; /* the file history_read reads */
+static int read_fd = -1;
+
+struct read_log {
+	struct history_entry e[64];
+	size_t n;
+};
+
+static void
+log_entry(const struct history_entry *h, void *ctx)
+{
+	struct read_log *log = ctx;
+
+	if (log->n < sizeof log->e / sizeof log->e[0])
+		log->e[log->n] = *h;
+	log->n++;
+}
+
+static void
+check_history_read(const uint8_t *data, size_t size)
+{
+	static struct read_log got, want;
+	struct history_skips skips, ref;
+	struct history_entry h;
+	struct diag d;
+	size_t start = 0, i, line = 0;
+
+	if (read_fd < 0 || size > 1 << 18)
+		return;
+	if (ftruncate(read_fd, 0) != 0 ||
+	    pwrite(read_fd, data, size, 0) != (ssize_t)size)
+		return;
+	got.n = 0;
+	if (history_read(read_path, log_entry, &got, &skips, &d) != 0)
+		die("history_read failed on a readable file", d.msg);
+	memset(&ref, 0, sizeof ref);
+	want.n = 0;
+	for (i = 0; i <= size; i++) {
+		if (i < size && data[i] != '\n')
+			continue;
+		if (i == size && start == size)
+			break;
+		line++;
+		/* a last line without its newline counts as cut short */
+		if (i < size &&
+		    history_parse_n((const char *)data + start, i - start,
+		                    &h) == 0) {
+			log_entry(&h, &want);
+		} else {
+			if (ref.count < HISTORY_SKIPS_KEPT)
+				ref.lines[ref.count] = line;
+			ref.count++;
+		}
+		start = i + 1;
+	}
+	if (got.n != want.n || skips.count != ref.count)
+		die("history_read and the split count differently", NULL);
+	for (i = 0; i < ref.count && i < HISTORY_SKIPS_KEPT; i++)
+		if (skips.lines[i] != ref.lines[i])
+			die("history_read names other skipped lines", NULL);
+	for (i = 0; i < got.n && i < sizeof got.e / sizeof got.e[0]; i++)
+		if (!same_entry(&got.e[i], &want.e[i]) ||
+		    got.e[i].local_day != want.e[i].local_day)
+			die("history_read reads another entry", NULL);
 }
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+	const char *tmp = getenv("TMPDIR");
+
 	(void)argc;
 	(void)argv;
+	snprintf(read_path, sizeof read_path, "%s/fuzz-history-XXXXXX",
+	         tmp != NULL && tmp[0] != '\0' && strlen(tmp) < 40 ? tmp
+	                                                           : "/tmp");
+	read_fd = mkstemp(read_path);
+	if (read_fd >= 0) {
+		/* gone when the fuzzer ends; read through the descriptor */
+		unlink(read_path);
+		snprintf(read_path, sizeof read_path, "/proc/self/fd/%d",
+		         read_fd);
+	}
 	return 0;
 }
 
@@ -323,6 +472,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	}
 	check_history_entry(data, size);
+	check_history_read(data, size);
 	free(s);
 	return 0;
 }

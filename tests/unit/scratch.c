@@ -30,3 +30,17 @@ remove_scratch(void)
 	assert_int_equal(system(cmd), 0);
 	scratch[0] = '\0';
 }
+
+void
+scratch_write(const char *name, const char *text, char *path, size_t size)
+{
+	FILE *f;
+
+	if (scratch[0] == '\0')
+		make_scratch();
+	snprintf(path, size, "%s/%s", scratch, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	assert_true(fputs(text, f) >= 0);
+	assert_int_equal(fclose(f), 0);
+}

@@ -647,7 +647,7 @@ entry(time_t start, int offset, const char *preset, long planned, long active,
 {
 	struct history_entry h;
 
-	memset(&h, 0, sizeof h);
+	history_entry_init(&h);
 	h.start = start;
 	h.utc_offset_s = offset;
 	snprintf(h.preset, sizeof h.preset, "%s", preset);
@@ -671,6 +671,8 @@ assert_same_entry(const struct history_entry *a,
 	assert_int_equal(a->steps_done, b->steps_done);
 	assert_int_equal(a->steps_total, b->steps_total);
 	assert_int_equal(a->done, b->done);
+	assert_int_equal(a->pain_before, b->pain_before);
+	assert_int_equal(a->pain_after, b->pain_after);
 }
 
 static void
@@ -681,12 +683,12 @@ history_round_trip(void **state)
 		int offset;
 		const char *line;
 	} cases[] = {
-		{0, "2023-11-14T22:13:20+00:00\twarmup-6\t360\t355\t12/12\tdone\n"},
-		{3600, "2023-11-14T23:13:20+01:00\twarmup-6\t360\t355\t12/12\tdone\n"},
-		{-19800, "2023-11-14T16:43:20-05:30\twarmup-6\t360\t355\t12/12\tdone\n"},
-		{20700, "2023-11-15T03:58:20+05:45\twarmup-6\t360\t355\t12/12\tdone\n"},
-		{-36000, "2023-11-14T12:13:20-10:00\twarmup-6\t360\t355\t12/12\tdone\n"},
-		{50400, "2023-11-15T12:13:20+14:00\twarmup-6\t360\t355\t12/12\tdone\n"},
+		{0, "2023-11-14T22:13:20+00:00\twarmup-6\t360\t355\t12/12\tdone\t-\t-\n"},
+		{3600, "2023-11-14T23:13:20+01:00\twarmup-6\t360\t355\t12/12\tdone\t-\t-\n"},
+		{-19800, "2023-11-14T16:43:20-05:30\twarmup-6\t360\t355\t12/12\tdone\t-\t-\n"},
+		{20700, "2023-11-15T03:58:20+05:45\twarmup-6\t360\t355\t12/12\tdone\t-\t-\n"},
+		{-36000, "2023-11-14T12:13:20-10:00\twarmup-6\t360\t355\t12/12\tdone\t-\t-\n"},
+		{50400, "2023-11-15T12:13:20+14:00\twarmup-6\t360\t355\t12/12\tdone\t-\t-\n"},
 	};
 	struct history_entry h, back;
 	char buf[HISTORY_LINE_MAX];
@@ -705,8 +707,22 @@ history_round_trip(void **state)
 	/* quit, zeros, and without the newline */
 	h = entry(86400 * 365, -3600, "a", 0, 0, 0, 1, false);
 	assert_true(history_format(&h, buf, sizeof buf) > 0);
-	assert_non_null(strstr(buf, "\tquit\n"));
+	assert_non_null(strstr(buf, "\tquit\t-\t-\n"));
 	buf[strlen(buf) - 1] = '\0';
+	assert_int_equal(history_parse(buf, &back), 0);
+	assert_same_entry(&h, &back);
+	/* check-in answers, each of them or none */
+	h = entry(1700000000, 0, "p", 1, 1, 1, 1, true);
+	h.pain_before = 10;
+	h.pain_after = 0;
+	assert_true(history_format(&h, buf, sizeof buf) > 0);
+	assert_non_null(strstr(buf, "\tdone\t10\t0\n"));
+	assert_int_equal(history_parse(buf, &back), 0);
+	assert_same_entry(&h, &back);
+	h.pain_before = HISTORY_PAIN_NONE;
+	h.pain_after = 7;
+	assert_true(history_format(&h, buf, sizeof buf) > 0);
+	assert_non_null(strstr(buf, "\tdone\t-\t7\n"));
 	assert_int_equal(history_parse(buf, &back), 0);
 	assert_same_entry(&h, &back);
 	/* a leap day */
@@ -743,6 +759,14 @@ history_format_refuses(void **state)
 	assert_int_equal(history_format(&h, buf, sizeof buf), -1);
 	h = entry(1700000000, 0, "p", 360, 355, 12, 12, true);
 	memset(h.preset, 'a', sizeof h.preset); /* no terminator */
+	assert_int_equal(history_format(&h, buf, sizeof buf), -1);
+	h = entry(1700000000, 0, "p", 360, 355, 12, 12, true);
+	h.pain_before = 11;
+	assert_int_equal(history_format(&h, buf, sizeof buf), -1);
+	h.pain_before = -2;
+	assert_int_equal(history_format(&h, buf, sizeof buf), -1);
+	h.pain_before = 3;
+	h.pain_after = 11;
 	assert_int_equal(history_format(&h, buf, sizeof buf), -1);
 }
 
@@ -801,6 +825,18 @@ history_malformed_lines(void **state)
 		"2023-11-14T23:13:20+01:00\twarmup-6\t360\t355\t12/12\t\n",
 		"2023-11-14T23:13:20+01:00\twarmup-6\t360\t355\t12/12\tdone \n",
 		"2023-11-14T23:13:20+01:00\twarmup-6\t360\t355\t12/12\tdone\r\n",
+		/* check-in answers: both or neither, 0-10 or - */
+		"2023-11-14T23:13:20+01:00\twarmup-6\t360\t355\t12/12\tdone\t5\n",
+		"2023-11-14T23:13:20+01:00\twarmup-6\t360\t355\t12/12\tdone\t5\t\n",
+		"2023-11-14T23:13:20+01:00\twarmup-6\t360\t355\t12/12\tdone\t\t5\n",
+		"2023-11-14T23:13:20+01:00\twarmup-6\t360\t355\t12/12\tdone\t11\t5\n",
+		"2023-11-14T23:13:20+01:00\twarmup-6\t360\t355\t12/12\tdone\t5\t-1\n",
+		"2023-11-14T23:13:20+01:00\twarmup-6\t360\t355\t12/12\tdone\t05\t5\n",
+		"2023-11-14T23:13:20+01:00\twarmup-6\t360\t355\t12/12\tdone\t5\t5.0\n",
+		"2023-11-14T23:13:20+01:00\twarmup-6\t360\t355\t12/12\tdone\t--\t5\n",
+		"2023-11-14T23:13:20+01:00\twarmup-6\t360\t355\t12/12\tdone\t5\t5\t5\n",
+		"2023-11-14T23:13:20+01:00\twarmup-6\t360\t355\t12/12\tdone\t 5\t5\n",
+		"2023-11-14T23:13:20+01:00\twarmup-6\t360\t355\t12/12\tdone\t-\t-\t\n",
 	};
 	struct history_entry h;
 	char longline[400];
@@ -856,7 +892,8 @@ history_append_and_read(void **state)
 	struct history_entry h[4];
 	struct diag d;
 	char path[128];
-	size_t skipped = 99, i;
+	struct history_skips skipped;
+	size_t i;
 	struct stat st;
 
 	(void)state;
@@ -868,7 +905,7 @@ history_append_and_read(void **state)
 	got.n = 0;
 	assert_int_equal(history_read(path, collect, &got, &skipped, &d), 0);
 	assert_int_equal(got.n, 0);
-	assert_int_equal(skipped, 0);
+	assert_int_equal(skipped.count, 0);
 
 	h[0] = entry(1700000000, 3600, "warmup-6", 360, 360, 12, 12, true);
 	h[1] = entry(1700003600, 3600, "desk-break", 200, 80, 3, 10, false);
@@ -889,7 +926,10 @@ history_append_and_read(void **state)
 	got.n = 0;
 	assert_int_equal(history_read(path, collect, &got, &skipped, &d), 0);
 	assert_int_equal(got.n, 4);
-	assert_int_equal(skipped, 3);
+	assert_int_equal(skipped.count, 3);
+	assert_int_equal(skipped.lines[0], 3);
+	assert_int_equal(skipped.lines[1], 5);
+	assert_int_equal(skipped.lines[2], 7);
 	for (i = 0; i < 4; i++)
 		assert_same_entry(&got.e[i], &h[i]);
 
@@ -898,7 +938,86 @@ history_append_and_read(void **state)
 	got.n = 0;
 	assert_int_equal(history_read(path, collect, &got, &skipped, &d), 0);
 	assert_int_equal(got.n, 4);
-	assert_int_equal(skipped, 4);
+	assert_int_equal(skipped.count, 4);
+	assert_int_equal(skipped.lines[2], 7);
+	assert_int_equal(skipped.lines[3], 8);
+	remove_scratch();
+}
+
+/* Six-field lines from before the check-in and eight-field ones, read
+ * from one file; the local date of each as written. */
+static void
+history_old_and_new_lines(void **state)
+{
+	static struct collected got;
+	struct history_skips skipped;
+	struct diag d;
+	char path[128];
+
+	(void)state;
+	scratch_write("history.tsv",
+	              "2023-11-14T23:13:20+01:00\twarmup-6\t360\t355\t12/12\tdone\n"
+	              "2023-11-15T00:30:00+01:00\twarmup-6\t360\t300\t10/12\tquit\t6\t3\n"
+	              "2023-11-15T08:00:00-05:00\tdesk\t60\t60\t2/2\tdone\t-\t10\n"
+	              "2023-11-15T08:00:00-05:00\tdesk\t60\t60\t2/2\tdone\t0\t-\n"
+	              "2023-11-15T08:00:00-05:00\tdesk\t60\t60\t2/2\tdone\t-\n"
+	              "2023-11-15T08:00:00-05:00\tdesk\t60\t60\t2/2\tdone\t11\t1\n",
+	              path, sizeof path);
+	got.n = 0;
+	assert_int_equal(history_read(path, collect, &got, &skipped, &d), 0);
+	assert_int_equal(got.n, 4);
+	assert_int_equal(skipped.count, 2);
+	assert_int_equal(skipped.lines[0], 5);
+	assert_int_equal(skipped.lines[1], 6);
+	assert_int_equal(got.e[0].pain_before, HISTORY_PAIN_NONE);
+	assert_int_equal(got.e[0].pain_after, HISTORY_PAIN_NONE);
+	assert_int_equal(got.e[1].pain_before, 6);
+	assert_int_equal(got.e[1].pain_after, 3);
+	assert_false(got.e[1].done);
+	assert_int_equal(got.e[2].pain_before, HISTORY_PAIN_NONE);
+	assert_int_equal(got.e[2].pain_after, 10);
+	assert_int_equal(got.e[3].pain_before, 0);
+	assert_int_equal(got.e[3].pain_after, HISTORY_PAIN_NONE);
+	/* 2023-11-14 is day 19675; the second line is 23:30 UTC on the
+	 * 14th but was written on the 15th, which is its day */
+	assert_int_equal(got.e[0].local_day, 19675);
+	assert_int_equal(got.e[1].local_day, 19676);
+	assert_int_equal(got.e[1].start, 1700004600);
+	assert_int_equal(got.e[2].local_day, 19676);
+	remove_scratch();
+}
+
+/* More skipped lines than are kept, and a line longer than a read
+ * block. */
+static void
+history_many_skipped(void **state)
+{
+	static struct collected got;
+	static char huge[70000];
+	struct history_skips skipped;
+	struct diag d;
+	char path[128];
+	FILE *f;
+	int i;
+
+	(void)state;
+	make_scratch();
+	snprintf(path, sizeof path, "%s/history.tsv", scratch);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	memset(huge, 'x', sizeof huge - 1);
+	fprintf(f, "%s\n", huge);
+	for (i = 0; i < 15; i++)
+		fprintf(f, "2023-11-14T23:13:20+01:00\tp\t1\t1\t1/1\tdone\n"
+		           "bad %d\n", i);
+	fclose(f);
+	got.n = 0;
+	assert_int_equal(history_read(path, collect, &got, &skipped, &d), 0);
+	assert_int_equal(got.n, 15);
+	assert_int_equal(skipped.count, 16);
+	assert_int_equal(skipped.lines[0], 1);
+	for (i = 1; i < HISTORY_SKIPS_KEPT; i++)
+		assert_int_equal(skipped.lines[i], 1 + 2 * i);
 	remove_scratch();
 }
 
@@ -995,7 +1114,8 @@ history_concurrent_appends(void **state)
 	long next[2] = {0, 0};
 	struct diag d;
 	char path[128];
-	size_t skipped, i;
+	struct history_skips skipped;
+	size_t i;
 	pid_t pid[2];
 	int k, status;
 
@@ -1016,7 +1136,7 @@ history_concurrent_appends(void **state)
 	}
 	got.n = 0;
 	assert_int_equal(history_read(path, collect, &got, &skipped, &d), 0);
-	assert_int_equal(skipped, 0);
+	assert_int_equal(skipped.count, 0);
 	assert_int_equal(got.n, 2 * N);
 	/* each process's lines whole and in its own order */
 	for (i = 0; i < got.n; i++) {
@@ -1071,6 +1191,8 @@ main(void)
 		T(history_format_refuses),
 		T(history_malformed_lines),
 		T(history_append_and_read),
+		T(history_old_and_new_lines),
+		T(history_many_skipped),
 		T(history_append_failures),
 		T(history_path_from_environment),
 		T(history_concurrent_appends),
