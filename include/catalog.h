@@ -134,6 +134,9 @@ int catalog_finish(struct catalog *cat, struct diag *d);
 
 const struct exercise *catalog_exercise(const struct catalog *cat,
                                         const char *id);
+/* True for an id the catalog takes: 1 to 40 of a-z, 0-9 and '-',
+ * not starting with '-'. */
+bool catalog_id_valid(const char *id);
 /* By id or by exact name, ignoring case. */
 const struct preset *catalog_preset(const struct catalog *cat,
                                     const char *name);

@@ -8,6 +8,7 @@
 
 #include <cyaml/cyaml.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -19,6 +20,8 @@
 struct yamlerr_log {
 	char first[256];
 	int line, col;
+	int in_lines;    /* backtrace lines seen */
+	bool at_mapping; /* the innermost one is a mapping, not a field */
 	int levels;
 	char key[YAMLPOS_DEPTH_MAX][64]; /* innermost first; "" = index */
 	long index[YAMLPOS_DEPTH_MAX];
@@ -35,11 +38,14 @@ struct yamlerr_file {
 	size_t len;
 	const char *what; /* "invalid catalog", when nothing better is known */
 	/* Names the entry a path is in ("exercise 3", or "" at the top)
-	 * and sets *keys to the keys that entry takes. */
-	void (*describe)(const struct yamlpos_path *p, char *buf, size_t size,
-	                 const char **keys);
+	 * and sets *keys to the keys that entry takes.  The path names a
+	 * mapping (is_mapping) or a value inside one. */
+	void (*describe)(const struct yamlpos_path *p, bool is_mapping,
+	                 char *buf, size_t size, const char **keys);
 	/* The words an enum key takes ("seated, standing, ..."), or NULL. */
 	const char *(*enum_values)(const char *key);
+	/* What a list with a minimum of entries takes, or NULL. */
+	const char *list_words;
 };
 
 /* Sets d for a failed cyaml_load_data of f's text. */

@@ -19,11 +19,11 @@
 #include "yamlpos.h"
 
 static const cyaml_config_t *
-load_config(struct catalog_log *log, struct arena *arena)
+load_config(struct yamlerr_log *log, struct arena *arena)
 {
 	static cyaml_config_t cfg;
 
-	cfg.log_fn = catalog_log_fn;
+	cfg.log_fn = yamlerr_log_fn;
 	cfg.log_ctx = log;
 	cfg.mem_fn = arena_mem;
 	cfg.mem_ctx = arena;
@@ -36,7 +36,7 @@ load_config(struct catalog_log *log, struct arena *arena)
 void
 catalog_doc_free(struct catalog_doc *doc)
 {
-	struct catalog_log log;
+	struct yamlerr_log log;
 	char *name;
 	unsigned char *data;
 	struct arena *arena;
@@ -139,7 +139,7 @@ load_text(const char *name, const unsigned char *data, size_t len,
 {
 	struct catalog_doc *doc = NULL;
 	struct arena *arena;
-	struct catalog_log log;
+	struct yamlerr_log log;
 	cyaml_err_t err;
 
 	memset(&log, 0, sizeof log);

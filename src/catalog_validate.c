@@ -15,8 +15,8 @@
 #include "text.h"
 #include "yamlpos.h"
 
-static bool
-id_is_valid(const char *id)
+bool
+catalog_id_valid(const char *id)
 {
 	size_t i, n = strlen(id);
 
@@ -37,7 +37,7 @@ check_id(const struct catalog_doc *doc, struct diag *d,
 {
 	char shown[80];
 
-	if (id_is_valid(id))
+	if (catalog_id_valid(id))
 		return 0;
 	text_escape(id, shown, sizeof shown);
 	yamlpos_path_key(path, "id");
@@ -89,7 +89,7 @@ check_text_list(const struct catalog_doc *doc, struct diag *d,
 		                        key, LIST_MAX);
 	for (i = 0; i < count; i++) {
 		yamlpos_path_index(path, i);
-		if (id_like && !id_is_valid(list[i])) {
+		if (id_like && !catalog_id_valid(list[i])) {
 			text_escape(list[i], shown, sizeof shown);
 			return catalog_doc_fail(doc, d, path,
 			                        "%s: %s entry \"%s\" must be a "
@@ -293,7 +293,7 @@ check_items(const struct catalog_doc *doc, struct diag *d,
 		yamlpos_path_index(path, j);
 		snprintf(item_what, sizeof item_what, "%s, item %u", what,
 		         j + 1);
-		if (!id_is_valid(it->exercise)) {
+		if (!catalog_id_valid(it->exercise)) {
 			text_escape(it->exercise, shown, sizeof shown);
 			yamlpos_path_key(path, "exercise");
 			return catalog_doc_fail(doc, d, path,

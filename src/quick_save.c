@@ -105,20 +105,6 @@ save_fail(struct diag *d, const char *fmt, ...)
 	return -1;
 }
 
-static bool
-id_ok(const char *id)
-{
-	size_t i, n = strlen(id);
-
-	if (n == 0 || n > 47 || id[0] == '-')
-		return false;
-	for (i = 0; i < n; i++)
-		if (!((id[i] >= 'a' && id[i] <= 'z') ||
-		      (id[i] >= '0' && id[i] <= '9') || id[i] == '-'))
-			return false;
-	return true;
-}
-
 /* The catalog every command would load, with the new file on top. */
 static int
 validate(const char *dir, const char *tmp, struct diag *d)
@@ -164,8 +150,8 @@ quick_save(const struct preset *p, const char *id, const char *summary,
 	int fd, len;
 
 	text_escape(id, shown, sizeof shown);
-	if (!id_ok(id))
-		return save_fail(d, "--save '%s': an id is 1 to 47 of a-z, 0-9 and "
+	if (!catalog_id_valid(id))
+		return save_fail(d, "--save '%s': an id is 1 to 40 of a-z, 0-9 and "
 		                "'-', not starting with '-'",
 		                shown);
 	if (!force && (catalog_preset(cat, id) != NULL ||

@@ -66,10 +66,10 @@ static const char top_keys[] = "ready, breath, bell, speak, color, figures, "
 static const char remind_keys[] = "every, preset, idle, snooze, notify";
 
 static void
-describe(const struct yamlpos_path *p, char *buf, size_t size,
-         const char **keys)
+describe(const struct yamlpos_path *p, bool is_mapping, char *buf,
+         size_t size, const char **keys)
 {
-	bool in_remind = p->len >= 1 && p->key[0] != NULL &&
+	bool in_remind = p->len >= (is_mapping ? 1 : 2) && p->key[0] != NULL &&
 	                 strcmp(p->key[0], "remind") == 0;
 
 	buf[0] = '\0';

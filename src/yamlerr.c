@@ -1,5 +1,6 @@
 /* yamlerr: libcyaml's log, turned into a place and a message, and the one
- * way a validator reports a problem at a place. */
+ * way a validator reports a problem at a place, for every file read with a
+ * schema. */
 #include "yamlerr.h"
 
 #include <stdbool.h>
@@ -27,6 +28,9 @@ yamlerr_log_fn(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
 	if (strncmp(p, "Backtrace:", 10) == 0)
 		return;
 	if (strncmp(p, "in ", 3) == 0) {
+		/* the innermost level is the mapping that has the problem */
+		if (log->in_lines++ == 0 && strncmp(p, "in mapping (", 12) == 0)
+			log->at_mapping = true;
 		q = strstr(p, "(line: ");
 		if (log->line == 0 && q != NULL &&
 		    sscanf(q, "(line: %d, column: %d)", &l, &c) == 2) {
@@ -49,7 +53,6 @@ yamlerr_log_fn(cyaml_log_t level, void *ctx, const char *fmt, va_list args)
 		snprintf(log->first, sizeof log->first, "%s", p);
 }
 
-
 /* The path of the failing node, outermost first. */
 static void
 load_log_path(const struct yamlerr_log *log, struct yamlpos_path *path)
@@ -60,7 +63,7 @@ load_log_path(const struct yamlerr_log *log, struct yamlpos_path *path)
 	for (i = log->levels - 1; i >= 0; i--) {
 		if (log->key[i][0] != '\0')
 			yamlpos_path_key(path, log->key[i]);
-		else
+		else if (log->index[i] >= 0) /* not an empty list's "entry 0" */
 			yamlpos_path_index(path, log->index[i]);
 	}
 }
@@ -83,9 +86,10 @@ event_words(const char *s)
 /* A backtrace that ends at a field names the field, but an unknown,
  * repeated or missing key is a problem of the mapping that holds it. */
 static void
-to_mapping(struct yamlpos_path *path)
+to_mapping(const struct yamlerr_log *log, struct yamlpos_path *path)
 {
-	if (path->len > 0 && path->key[path->len - 1] != NULL)
+	if (!log->at_mapping && path->len > 0 &&
+	    path->key[path->len - 1] != NULL)
 		path->len--;
 }
 
@@ -119,29 +123,15 @@ explain_key(const struct yamlerr_file *f, cyaml_err_t err,
 	} else {
 		return false;
 	}
+	to_mapping(log, path);
+	f->describe(path, true, where, sizeof where, &keys);
 	if (kind != MISSING) {
-		/* the backtrace may end at the mapping's last field, or at
-		 * the field that holds the mapping: the mapping is where the
-		 * key is found (a repeated key's second place) */
-		struct yamlpos_path at = *path;
-
-		to_mapping(&at);
-		yamlpos_path_key(&at, name);
-		if (yamlpos_find(f->text, f->len, &at, kind == REPEATED ? 2 : 1,
-		                 &line, &col) != 0) {
-			at = *path;
-			yamlpos_path_key(&at, name);
-			yamlpos_find(f->text, f->len, &at,
-			             kind == REPEATED ? 2 : 1, &line, &col);
-		}
-		*path = at;
-		path->len--;
-		f->describe(path, where, sizeof where, &keys);
-	} else {
-		to_mapping(path);
-		f->describe(path, where, sizeof where, &keys);
-	}
-	if (kind == MISSING && path->len > 0) {
+		/* the backtrace ends at the mapping, so the key's own line
+		 * is looked up (a repeated key's second place) */
+		yamlpos_path_key(path, name);
+		yamlpos_find(f->text, f->len, path,
+		             kind == REPEATED ? 2 : 1, &line, &col);
+	} else if (path->len > 0) {
 		/* point at the entry that lacks the field */
 		yamlpos_find(f->text, f->len, path, 1, &line, &col);
 	}
@@ -176,7 +166,7 @@ explain_value(const struct yamlerr_file *f, cyaml_err_t err,
 	/* libcyaml gives no backtrace for the root itself */
 	if (line == 0)
 		yamlpos_find(f->text, f->len, path, 1, &line, &col);
-	f->describe(path, where, sizeof where, &keys);
+	f->describe(path, false, where, sizeof where, &keys);
 	if (path->len > 0 && path->key[path->len - 1] != NULL) {
 		n = strlen(where);
 		text_escape(path->key[path->len - 1], key, sizeof key);
@@ -201,6 +191,12 @@ explain_value(const struct yamlerr_file *f, cyaml_err_t err,
 		         "%s%swrong type: expected %s, found %s", where,
 		         where[0] ? ": " : "", event_words(log->first + 10),
 		         event_words(got != NULL ? got + 11 : ""));
+		return;
+	}
+	if (err == CYAML_ERR_SEQUENCE_ENTRIES_MIN && f->list_words != NULL) {
+		diag_set(d, f->name, line, col,
+		         "%s is empty; expected one or more of: %s", where,
+		         f->list_words);
 		return;
 	}
 	diag_set(d, f->name, line, col, "%s%s%s (%s)", where,

@@ -92,7 +92,7 @@ expect_contains "$ERR" "has that id already; --force replaces it"
 expect_status 1 be quick 3m --save warmup-6
 expect_status 0 be quick 3m --seed 8 --save my-three --force
 expect_status 1 be quick 3m --save "Bad Id"
-expect_contains "$ERR" "an id is 1 to 47 of a-z"
+expect_contains "$ERR" "an id is 1 to 40 of a-z"
 expect_status 0 be run my-three --plain --speed 200
 expect_contains "$OUT" "done: "
 
