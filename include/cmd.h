@@ -58,7 +58,8 @@ int cmd_usage_error(const char *what, const char *arg);
 /* Prints a timeline in the format of `backease plan`. */
 struct timeline;
 void cmd_print_plan(const struct preset *p, const struct timeline *tl);
-/* Prints s (clean catalog text) padded to cols display columns. */
+/* Prints s (catalog text, made ready for the terminal) padded to cols
+ * display columns. */
 void cmd_print_cell(const char *s, size_t cols);
 
 #endif

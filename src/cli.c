@@ -430,6 +430,8 @@ cli_main(int argc, char **argv)
 	int rc;
 
 	setlocale(LC_ALL, "");
+	/* ASCII output outside a UTF-8 locale, decided once */
+	text_locale_init();
 	defaults(&c);
 	if (build_options(&ps, argc) != 0) {
 		fprintf(stderr, "backease: out of memory\n");

@@ -28,7 +28,7 @@ cmd_find_preset(const struct catalog *cat, const char *name)
 {
 	const struct preset *p = catalog_preset(cat, name);
 	const char *hint;
-	char shown[200];
+	char shown[200], hint_buf[TEXT_OUT_MAX];
 
 	if (p != NULL)
 		return p;
@@ -37,7 +37,7 @@ cmd_find_preset(const struct catalog *cat, const char *name)
 	if (hint != NULL)
 		fprintf(stderr,
 		        "backease: unknown preset '%s'; did you mean '%s'?\n",
-		        shown, hint);
+		        shown, text_for_terminal(hint, hint_buf, sizeof hint_buf));
 	else
 		fprintf(stderr,
 		        "backease: unknown preset '%s'; 'backease list' shows "
@@ -60,8 +60,11 @@ cmd_usage_error(const char *what, const char *arg)
 void
 cmd_print_cell(const char *s, size_t cols)
 {
-	size_t w = text_columns(s);
+	char buf[TEXT_OUT_MAX];
+	size_t w;
 
+	s = text_for_terminal(s, buf, sizeof buf);
+	w = text_columns(s);
 	fputs(s, stdout);
 	while (w++ < cols)
 		putchar(' ');

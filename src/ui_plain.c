@@ -14,6 +14,7 @@
 #include "safety.h"
 #include "signals.h"
 #include "speech.h"
+#include "text.h"
 
 struct plain {
 	const struct timeline *tl;
@@ -31,17 +32,21 @@ static void
 print_step(struct plain *pl, size_t index, uint64_t offset_ms)
 {
 	const struct step *s = &pl->tl->steps[index];
-	char when[16], what[200], len[16];
+	char when[16], what[512], len[16], buf[TEXT_OUT_MAX],
+	    how[TEXT_OUT_MAX];
+	const char *shown;
 
 	duration_format((long)(offset_ms / 1000), when, sizeof when);
 	step_describe(s, what, sizeof what);
+	shown = text_for_terminal(what, buf, sizeof buf);
 	duration_format((long)((s->duration_ms + 999) / 1000), len, sizeof len);
 	if (s->kind == STEP_READY)
-		printf("%5s  %s (%s): %s\n", when, what, len, s->instruction);
+		printf("%5s  %s (%s): %s\n", when, shown, len,
+		       text_for_terminal(s->instruction, how, sizeof how));
 	else if (s->kind == STEP_SELF && pl->input_open)
-		printf("%5s  %s: press Enter when done\n", when, what);
+		printf("%5s  %s: press Enter when done\n", when, shown);
 	else
-		printf("%5s  %s  %s%s\n", when, what,
+		printf("%5s  %s  %s%s\n", when, shown,
 		       s->kind == STEP_SELF ? "~" : "", len);
 	pl->printed = index;
 	pl->printed_any = true;
@@ -146,7 +151,7 @@ ui_plain_run(const struct preset *p, const struct run_options *ro)
 	struct timeline tl;
 	struct engine_snapshot snap;
 	struct pollfd fds[2];
-	char total[16];
+	char total[16], name[TEXT_OUT_MAX];
 	int sig_fd, quit = 0, resized, suspend, cont, timeout, nfds;
 	time_t started = time(NULL);
 	uint64_t now;
@@ -182,7 +187,8 @@ ui_plain_run(const struct preset *p, const struct run_options *ro)
 	}
 	engine_set_late_ms(pl.e, (uint64_t)(ENGINE_LATE_MS * ro->speed));
 	duration_format((long)(tl.total_ms / 1000), total, sizeof total);
-	printf("backease: %s, %zu move%s, %s%s\n", p->name, tl.moves_count,
+	printf("backease: %s, %zu move%s, %s%s\n",
+	       text_for_terminal(p->name, name, sizeof name), tl.moves_count,
 	       tl.moves_count == 1 ? "" : "s", tl.self_paced ? "~" : "", total);
 	print_progress(&pl, false);
 
