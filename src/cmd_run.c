@@ -1,10 +1,27 @@
 /* cmd_run: `backease run PRESET`, and the menu that `backease` alone
  * opens; both pick the curses front end when the terminal allows it. */
 #include <stdio.h>
+#include <unistd.h>
 
 #include "cmd.h"
+#include "signals.h"
 #include "ui_curses.h"
 #include "ui_plain.h"
+
+/* False, with a reason, when the full-screen display cannot be used:
+ * ui_curses_usable()'s reasons, and a process in the background of its
+ * terminal (`backease run X &`, or under `timeout`), where curses would
+ * stop at its first change of the terminal's modes (SIGTTOU). */
+static bool
+curses_usable(const char **why)
+{
+	if (signals_in_background(STDOUT_FILENO) ||
+	    signals_in_background(STDIN_FILENO)) {
+		*why = "running in the background of the terminal";
+		return false;
+	}
+	return ui_curses_usable(why);
+}
 
 static int
 run_exec(const struct cli *c, char **args, int nargs)
@@ -22,7 +39,7 @@ run_exec(const struct cli *c, char **args, int nargs)
 		catalog_free(&cat);
 		return EXIT_USAGE;
 	}
-	if (!c->plain && !ui_curses_usable(&why))
+	if (!c->plain && !curses_usable(&why))
 		fprintf(stderr, "backease: %s; using plain mode\n", why);
 	if (c->plain || why != NULL)
 		rc = ui_plain_run(p, &c->run);
@@ -47,7 +64,7 @@ cmd_menu(const struct cli *c)
 	const char *why = NULL;
 	int rc;
 
-	if (c->plain || !ui_curses_usable(&why)) {
+	if (c->plain || !curses_usable(&why)) {
 		if (why != NULL)
 			fprintf(stderr,
 			        "backease: %s; the menu needs a terminal.\n",
