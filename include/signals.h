@@ -26,10 +26,13 @@ int signals_quit_pending(void);
 void signals_suspend_self(void);
 
 /* True when fd is a terminal whose foreground process group is not ours
- * (`backease ... &`, or under `timeout`): changing its modes would stop
- * the process with SIGTTOU, and so would writing when the terminal has
- * TOSTOP set, which the second function also checks. */
+ * (`backease ... &` in an interactive shell, or under timeout(1)). */
 bool signals_in_background(int fd);
+/* True when, moreover, the terminal would stop the process (SIGTTOU) for
+ * changing its modes, as curses does; and, for the second, for writing to
+ * it (the terminal has TOSTOP set).  Neither holds when SIGTTOU was
+ * ignored before backease started, as timeout(1) does for its command. */
+bool signals_tty_refuses_modes(int fd);
 bool signals_tty_refuses_output(int fd);
 /* Stops the process (as SIGTTOU would) until it is in the foreground of
  * fd's terminal again; returns false at once, without waiting, when a

@@ -10,13 +10,13 @@
 
 /* False, with a reason, when the full-screen display cannot be used:
  * ui_curses_usable()'s reasons, and a process in the background of its
- * terminal (`backease run X &`, or under `timeout`), where curses would
- * stop at its first change of the terminal's modes (SIGTTOU). */
+ * terminal (`backease run X &`), where curses would stop at its first
+ * change of the terminal's modes (SIGTTOU) until brought to the front. */
 static bool
 curses_usable(const char **why)
 {
-	if (signals_in_background(STDOUT_FILENO) ||
-	    signals_in_background(STDIN_FILENO)) {
+	if (signals_tty_refuses_modes(STDOUT_FILENO) ||
+	    signals_tty_refuses_modes(STDIN_FILENO)) {
 		*why = "running in the background of the terminal";
 		return false;
 	}
@@ -39,7 +39,9 @@ run_exec(const struct cli *c, char **args, int nargs)
 		catalog_free(&cat);
 		return EXIT_USAGE;
 	}
-	if (!c->plain && !curses_usable(&why))
+	/* (not a word to a terminal that stops background output) */
+	if (!c->plain && !curses_usable(&why) &&
+	    !signals_tty_refuses_output(STDERR_FILENO))
 		fprintf(stderr, "backease: %s; using plain mode\n", why);
 	if (c->plain || why != NULL)
 		rc = ui_plain_run(p, &c->run);

@@ -10,6 +10,8 @@
 static volatile sig_atomic_t quit_signal, resized, suspend, continued;
 static int pipe_fd[2] = {-1, -1};
 
+static bool ttou_let_through(void);
+
 /* Every signal whose default action ends the process, apart from the
  * faults (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS) and SIGABRT:
  * those are bugs, and a handler that returns would meet the fault again.
@@ -76,6 +78,7 @@ signals_install(int catch_tstp)
 	size_t i;
 	int sig;
 
+	(void)ttou_let_through(); /* before the handler may change it */
 	if (pipe_fd[0] < 0) {
 		if (pipe(pipe_fd) != 0)
 			return -1;
@@ -126,6 +129,26 @@ signals_suspend_self(void)
 	handle(SIGTSTP, on_signal);
 }
 
+/* Whether SIGTTOU was ignored or blocked before we changed anything, as
+ * timeout(1) does for its command ("don't stop if background child needs
+ * tty"): then the terminal lets the process write and set modes from the
+ * background.  Looked at once, before the first handler is installed. */
+static bool
+ttou_let_through(void)
+{
+	static int state = -1;
+	struct sigaction sa;
+	sigset_t mask;
+
+	if (state < 0) {
+		sigprocmask(SIG_BLOCK, NULL, &mask);
+		state = (sigaction(SIGTTOU, NULL, &sa) == 0 &&
+		         sa.sa_handler == SIG_IGN) ||
+		        sigismember(&mask, SIGTTOU) == 1;
+	}
+	return state == 1;
+}
+
 bool
 signals_in_background(int fd)
 {
@@ -138,11 +161,17 @@ signals_in_background(int fd)
 }
 
 bool
+signals_tty_refuses_modes(int fd)
+{
+	return signals_in_background(fd) && !ttou_let_through();
+}
+
+bool
 signals_tty_refuses_output(int fd)
 {
 	struct termios t;
 
-	return signals_in_background(fd) && tcgetattr(fd, &t) == 0 &&
+	return signals_tty_refuses_modes(fd) && tcgetattr(fd, &t) == 0 &&
 	       (t.c_lflag & TOSTOP) != 0;
 }
 
