@@ -37,10 +37,14 @@ expect_status 0 be list
 expect_eq "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l)" 312 "presets listed"
 expect_contains "$OUT" "Preset 300"
 expect_status 0 be check
-# one bad file among them is named, with its line
+# one bad file among them is named, with its line, and left out
 printf 'presets: [\n' >"$dir/f150.yaml"
-expect_status 1 be list
+expect_status 0 be list
 expect_contains "$ERR" "catalog.d/f150.yaml:2:1: YAML syntax error"
+expect_eq "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l)" 311 "presets listed"
+expect_status 1 be check
+expect_contains "$ERR" "catalog.d/f150.yaml:2:1: YAML syntax error"
+expect_eq "$(printf '%s\n' "$OUT" | grep -c ': ok')" 300 "files checked"
 clean_stderr
 rm -rf "$dir"
 
