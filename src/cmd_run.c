@@ -62,6 +62,7 @@ const struct cmd_entry cmd_run_entry = {
 int
 cmd_menu(const struct cli *c)
 {
+	struct run_options ro;
 	struct catalog cat;
 	const char *why = NULL;
 	int rc;
@@ -76,7 +77,9 @@ cmd_menu(const struct cli *c)
 	}
 	if (cmd_load_catalog(c, &cat) != 0)
 		return EXIT_DATA;
-	rc = ui_curses_main(&cat, NULL, &c->run);
+	ro = c->run;
+	ro.notice = cmd_catalog_notice();
+	rc = ui_curses_main(&cat, NULL, &ro);
 	catalog_free(&cat);
 	return rc;
 }
