@@ -9,12 +9,12 @@
 #include <stdint.h>
 
 enum uchar_kind {
-	UCHAR_PLAIN,     /* shows as itself */
-	UCHAR_MARK,      /* combining mark, drawn on the character before */
-	UCHAR_CONTROL,   /* C0, DEL, C1: terminal commands */
-	UCHAR_BIDI,      /* bidirectional control: reorders the text */
+	UCHAR_PLAIN,	 /* shows as itself */
+	UCHAR_MARK,	 /* combining mark, drawn on the character before */
+	UCHAR_CONTROL,	 /* C0, DEL, C1: terminal commands */
+	UCHAR_BIDI,	 /* bidirectional control: reorders the text */
 	UCHAR_INVISIBLE, /* zero-width, format and filler characters */
-	UCHAR_TAG,       /* U+E0000-U+E007F: invisible tags */
+	UCHAR_TAG,	 /* U+E0000-U+E007F: invisible tags */
 	UCHAR_SEPARATOR, /* U+2028, U+2029: line breaks to some programs */
 };
 

@@ -17,16 +17,16 @@ static bool ttou_let_through(void);
  * those are bugs, and a handler that returns would meet the fault again.
  * The real-time signals are added in signals_install(). */
 static const int quitting[] = {
-	SIGHUP,    SIGINT,  SIGQUIT, SIGUSR1, SIGUSR2, SIGPIPE,
-	SIGALRM,   SIGTERM, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF,
+    SIGHUP,    SIGINT,	SIGQUIT, SIGUSR1, SIGUSR2,   SIGPIPE,
+    SIGALRM,   SIGTERM, SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF,
 #ifdef SIGIO
-	SIGIO,
+    SIGIO,
 #endif
 #ifdef SIGPWR
-	SIGPWR,
+    SIGPWR,
 #endif
 #ifdef SIGSTKFLT
-	SIGSTKFLT,
+    SIGSTKFLT,
 #endif
 };
 
@@ -101,7 +101,7 @@ signals_install(int catch_tstp)
 
 void
 signals_take(int *quit, int *was_resized, int *was_suspended,
-             int *was_continued)
+	     int *was_continued)
 {
 	char buf[64];
 
@@ -143,8 +143,8 @@ ttou_let_through(void)
 	if (state < 0) {
 		sigprocmask(SIG_BLOCK, NULL, &mask);
 		state = (sigaction(SIGTTOU, NULL, &sa) == 0 &&
-		         sa.sa_handler == SIG_IGN) ||
-		        sigismember(&mask, SIGTTOU) == 1;
+			 sa.sa_handler == SIG_IGN) ||
+			sigismember(&mask, SIGTTOU) == 1;
 	}
 	return state == 1;
 }

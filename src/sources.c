@@ -25,9 +25,9 @@ sources_add_builtin(struct catalog *cat, struct diag *d)
 {
 	/* C data checked at build time: no YAML to parse at start-up */
 	return catalog_add_static(cat, BUILTIN_CATALOG_NAME, builtin_exercises,
-	                          builtin_exercises_count, builtin_presets,
-	                          builtin_presets_count, builtin_catalog_yaml,
-	                          builtin_catalog_yaml_len, d);
+				  builtin_exercises_count, builtin_presets,
+				  builtin_presets_count, builtin_catalog_yaml,
+				  builtin_catalog_yaml_len, d);
 }
 
 int
@@ -80,7 +80,7 @@ list_dir(const char *dir, struct user_dir *ud, struct diag *d)
 		if (errno == ENOENT || errno == ENOTDIR)
 			return 0;
 		diag_set(d, dir, 0, 0, "cannot read directory: %s",
-		         strerror(errno));
+			 strerror(errno));
 		return -1;
 	}
 	ud->files = calloc((size_t)count + 1, sizeof *ud->files);
@@ -89,7 +89,7 @@ list_dir(const char *dir, struct user_dir *ud, struct diag *d)
 		if (ud->files != NULL &&
 		    (ud->files[i].path = malloc(len)) != NULL) {
 			snprintf(ud->files[i].path, len, "%s/%s", dir,
-			         names[i]->d_name);
+				 names[i]->d_name);
 			ud->count++;
 		}
 		free(names[i]);
@@ -174,8 +174,7 @@ out:
 /* Builds the catalog until it finishes, leaving out each file that
  * breaks it; every rebuild starts from the built-in catalog again. */
 static int
-build_without_broken(struct catalog *cat, struct user_dir *ud,
-                     struct diag *d)
+build_without_broken(struct catalog *cat, struct user_dir *ud, struct diag *d)
 {
 	struct diag why;
 	char msg[sizeof why.msg];
@@ -197,7 +196,7 @@ build_without_broken(struct catalog *cat, struct user_dir *ud,
 			}
 			diag_format(&why, msg, sizeof msg);
 			diag_set(&ud->files[bad].problem, ud->files[bad].path,
-			         0, 0, "breaks the built-in catalog: %s", msg);
+				 0, 0, "breaks the built-in catalog: %s", msg);
 		}
 		ud->files[bad].left_out = true;
 		catalog_free(cat);
@@ -206,7 +205,7 @@ build_without_broken(struct catalog *cat, struct user_dir *ud,
 
 int
 sources_add_user_dir(struct catalog *cat, const char *dir,
-                     sources_report_fn *report, void *ctx, struct diag *d)
+		     sources_report_fn *report, void *ctx, struct diag *d)
 {
 	struct user_dir ud;
 	size_t i;
@@ -224,7 +223,7 @@ sources_add_user_dir(struct catalog *cat, const char *dir,
 
 int
 sources_load(struct catalog *cat, char *const *files, size_t nfiles,
-             sources_report_fn *report, void *ctx, struct diag *d)
+	     sources_report_fn *report, void *ctx, struct diag *d)
 {
 	char dir[4096];
 	size_t i;
@@ -234,8 +233,8 @@ sources_load(struct catalog *cat, char *const *files, size_t nfiles,
 		if (sources_user_dir(dir, sizeof dir) == 0)
 			return sources_add_user_dir(cat, dir, report, ctx, d);
 		return sources_add_builtin(cat, d) != 0
-		           ? -1
-		           : catalog_finish(cat, d);
+			   ? -1
+			   : catalog_finish(cat, d);
 	}
 	for (i = 0; i < nfiles; i++)
 		if (catalog_add_file(cat, files[i], d) != 0)

@@ -125,19 +125,20 @@ text_find_unclean(const char *s, char *why, size_t size)
 		return false;
 	if (found == 2)
 		snprintf(why, size,
-		         "contains the byte 0x%02X, which is not valid UTF-8; "
-		         "UTF-8 text expected",
-		         (unsigned)cp);
+			 "contains the byte 0x%02X, which is not valid UTF-8; "
+			 "UTF-8 text expected",
+			 (unsigned)cp);
 	else if (k == UCHAR_MARK)
-		snprintf(why, size,
-		         "has more than %d combining marks on one character "
-		         "(U+%04X is one too many); they would pile up over the "
-		         "lines around it",
-		         TEXT_MARKS_MAX, (unsigned)cp);
+		snprintf(
+		    why, size,
+		    "has more than %d combining marks on one character "
+		    "(U+%04X is one too many); they would pile up over the "
+		    "lines around it",
+		    TEXT_MARKS_MAX, (unsigned)cp);
 	else
 		snprintf(why, size,
-		         "contains U+%04X, %s; such characters are not allowed",
-		         (unsigned)cp, uchar_kind_name(k));
+			 "contains U+%04X, %s; such characters are not allowed",
+			 (unsigned)cp, uchar_kind_name(k));
 	return true;
 }
 
@@ -147,8 +148,7 @@ text_find_unclean(const char *s, char *why, size_t size)
  * invalid sequence.  Sets *n to the bytes of s it stands for; returns its
  * length. */
 static size_t
-escape_piece(const unsigned char *p, unsigned *marks, char piece[17],
-             size_t *n)
+escape_piece(const unsigned char *p, unsigned *marks, char piece[17], size_t *n)
 {
 	uint32_t cp;
 	enum uchar_kind k;

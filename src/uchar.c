@@ -13,6 +13,7 @@ struct range {
  * Python's unicodedata lists them:
  *   [c for c in range(0x110000) if category(chr(c)) in ('Mn', 'Me')]
  * in ranges.  Spacing marks (Mc) take a column of their own: not here. */
+/* clang-format off */
 static const struct range marks[] = {
 	{0x0300, 0x036f}, {0x0483, 0x0489}, {0x0591, 0x05bd},
 	{0x05bf, 0x05bf}, {0x05c1, 0x05c2}, {0x05c4, 0x05c5},
@@ -143,6 +144,7 @@ static const struct range bidi[] = {
 	{0x061c, 0x061c}, {0x200e, 0x200f}, {0x202a, 0x202e},
 	{0x2066, 0x2069},
 };
+/* clang-format on */
 
 static bool
 in_ranges(const struct range *r, size_t n, uint32_t cp)
@@ -207,6 +209,7 @@ uchar_kind_name(enum uchar_kind k)
 
 /* U+00C0-U+017F: the letter without its accent; '*' for the few written
  * with two letters (in spelled[]). */
+/* clang-format off */
 static const char latin[] =
 	"AAAAAA*CEEEEIIIIDNOOOOOxOUUUUY**"
 	"aaaaaa*ceeeeiiiidnooooo/ouuuuy*y"
@@ -248,6 +251,7 @@ static const struct {
 	{0x2194, "<->"}, {0x21d2, "=>"}, {0x2212, "-"}, {0x2248, "~"},
 	{0x2260, "!="}, {0x2264, "<="}, {0x2265, ">="}, {0x3000, " "},
 };
+/* clang-format on */
 
 size_t
 uchar_ascii(uint32_t cp, char out[UCHAR_ASCII_MAX + 1])

@@ -72,7 +72,10 @@ done
 # ---- without tostop the background run writes its lines as it goes -------
 tm_keys "clear; stty -tostop" Enter
 before=$(history_lines)
-tm_keys "clear; $BACKEASE $cat run long & pid=\$!" Enter
+# (input from /dev/null: a background read of the terminal would stop
+# it (SIGTTIN) just when the shell reads the next command, and bash's
+# kill would not know to continue it)
+tm_keys "clear; $BACKEASE $cat run long </dev/null & pid=\$!" Enter
 tm_wait "get ready: Long March"
 tm_keys "kill %1; sleep 1; wait \$pid" Enter
 tm_expect_exit 143

@@ -19,37 +19,40 @@ static const struct {
 	const char *s;
 	const char *shown;
 } hostile[] = {
-	/* bidirectional controls */
-	{"a\xe2\x80\xaeZ", "a\\u{202E}Z"},   /* RIGHT-TO-LEFT OVERRIDE */
-	{"a\xe2\x80\xaaZ", "a\\u{202A}Z"},   /* LEFT-TO-RIGHT EMBEDDING */
-	{"a\xe2\x80\xabZ", "a\\u{202B}Z"},
-	{"a\xe2\x80\xacZ", "a\\u{202C}Z"},   /* POP DIRECTIONAL FORMATTING */
-	{"a\xe2\x80\xadZ", "a\\u{202D}Z"},
-	{"a\xe2\x81\xa6Z", "a\\u{2066}Z"},   /* LEFT-TO-RIGHT ISOLATE */
-	{"a\xe2\x81\xa7Z", "a\\u{2067}Z"},
-	{"a\xe2\x81\xa8Z", "a\\u{2068}Z"},
-	{"a\xe2\x81\xa9Z", "a\\u{2069}Z"},   /* POP DIRECTIONAL ISOLATE */
-	{"a\xe2\x80\x8eZ", "a\\u{200E}Z"},   /* LEFT-TO-RIGHT MARK */
-	{"a\xe2\x80\x8fZ", "a\\u{200F}Z"},   /* RIGHT-TO-LEFT MARK */
-	{"a\xd8\x9cZ", "a\\u{061C}Z"},       /* ARABIC LETTER MARK */
-	/* invisible */
-	{"a\xe2\x80\x8bZ", "a\\u{200B}Z"},   /* ZERO WIDTH SPACE */
-	{"a\xe2\x80\x8cZ", "a\\u{200C}Z"},   /* ZERO WIDTH NON-JOINER */
-	{"a\xe2\x80\x8dZ", "a\\u{200D}Z"},   /* ZERO WIDTH JOINER */
-	{"a\xe2\x81\xa0Z", "a\\u{2060}Z"},   /* WORD JOINER */
-	{"a\xef\xbb\xbfZ", "a\\u{FEFF}Z"},   /* BYTE ORDER MARK */
-	{"\xef\xbb\xbfZ", "\\u{FEFF}Z"},     /* ... at the start too */
-	{"a\xc2\xad" "Z", "a\\u{00AD}Z"},    /* SOFT HYPHEN */
-	/* tags */
-	{"a\xf3\xa0\x80\x80Z", "a\\u{E0000}Z"},
-	{"a\xf3\xa0\x80\x81Z", "a\\u{E0001}Z"}, /* LANGUAGE TAG */
-	{"a\xf3\xa0\x81\xa1Z", "a\\u{E0061}Z"}, /* TAG LATIN SMALL LETTER A */
-	{"a\xf3\xa0\x81\xbfZ", "a\\u{E007F}Z"}, /* CANCEL TAG */
-	/* line and paragraph separators */
-	{"a\xe2\x80\xa8Z", "a\\u{2028}Z"},
-	{"a\xe2\x80\xa9Z", "a\\u{2029}Z"},
-	/* four combining marks on one letter: the fourth is one too many */
-	{"e\xcc\x81\xcc\x82\xcc\x83\xcc\x84Z", "e\xcc\x81\xcc\x82\xcc\x83\\u{0304}Z"},
+    /* bidirectional controls */
+    {"a\xe2\x80\xaeZ", "a\\u{202E}Z"}, /* RIGHT-TO-LEFT OVERRIDE */
+    {"a\xe2\x80\xaaZ", "a\\u{202A}Z"}, /* LEFT-TO-RIGHT EMBEDDING */
+    {"a\xe2\x80\xabZ", "a\\u{202B}Z"},
+    {"a\xe2\x80\xacZ", "a\\u{202C}Z"}, /* POP DIRECTIONAL FORMATTING */
+    {"a\xe2\x80\xadZ", "a\\u{202D}Z"},
+    {"a\xe2\x81\xa6Z", "a\\u{2066}Z"}, /* LEFT-TO-RIGHT ISOLATE */
+    {"a\xe2\x81\xa7Z", "a\\u{2067}Z"},
+    {"a\xe2\x81\xa8Z", "a\\u{2068}Z"},
+    {"a\xe2\x81\xa9Z", "a\\u{2069}Z"}, /* POP DIRECTIONAL ISOLATE */
+    {"a\xe2\x80\x8eZ", "a\\u{200E}Z"}, /* LEFT-TO-RIGHT MARK */
+    {"a\xe2\x80\x8fZ", "a\\u{200F}Z"}, /* RIGHT-TO-LEFT MARK */
+    {"a\xd8\x9cZ", "a\\u{061C}Z"},     /* ARABIC LETTER MARK */
+    /* invisible */
+    {"a\xe2\x80\x8bZ", "a\\u{200B}Z"}, /* ZERO WIDTH SPACE */
+    {"a\xe2\x80\x8cZ", "a\\u{200C}Z"}, /* ZERO WIDTH NON-JOINER */
+    {"a\xe2\x80\x8dZ", "a\\u{200D}Z"}, /* ZERO WIDTH JOINER */
+    {"a\xe2\x81\xa0Z", "a\\u{2060}Z"}, /* WORD JOINER */
+    {"a\xef\xbb\xbfZ", "a\\u{FEFF}Z"}, /* BYTE ORDER MARK */
+    {"\xef\xbb\xbfZ", "\\u{FEFF}Z"},   /* ... at the start too */
+    {"a\xc2\xad"
+     "Z",
+     "a\\u{00AD}Z"}, /* SOFT HYPHEN */
+    /* tags */
+    {"a\xf3\xa0\x80\x80Z", "a\\u{E0000}Z"},
+    {"a\xf3\xa0\x80\x81Z", "a\\u{E0001}Z"}, /* LANGUAGE TAG */
+    {"a\xf3\xa0\x81\xa1Z", "a\\u{E0061}Z"}, /* TAG LATIN SMALL LETTER A */
+    {"a\xf3\xa0\x81\xbfZ", "a\\u{E007F}Z"}, /* CANCEL TAG */
+    /* line and paragraph separators */
+    {"a\xe2\x80\xa8Z", "a\\u{2028}Z"},
+    {"a\xe2\x80\xa9Z", "a\\u{2029}Z"},
+    /* four combining marks on one letter: the fourth is one too many */
+    {"e\xcc\x81\xcc\x82\xcc\x83\xcc\x84Z",
+     "e\xcc\x81\xcc\x82\xcc\x83\\u{0304}Z"},
 };
 
 static void
@@ -61,7 +64,7 @@ hostile_text_is_not_clean(void **state)
 	for (i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
 		if (text_is_clean(hostile[i].s))
 			print_error("hostile[%zu] (%s) accepted\n", i,
-			            hostile[i].shown);
+				    hostile[i].shown);
 		assert_false(text_is_clean(hostile[i].s));
 	}
 }
@@ -85,15 +88,15 @@ static void
 ordinary_unicode_is_clean(void **state)
 {
 	static const char *const ok[] = {
-		"caf\xc3\xa9",                       /* é */
-		"cafe\xcc\x81",                      /* e + COMBINING ACUTE */
-		"e\xcc\x81\xcc\x82\xcc\x83",         /* three marks: the limit */
-		"vi\xe1\xbb\x87t",                   /* Vietnamese ệ */
-		"\xe2\x80\x9cquoted\xe2\x80\x9d",     /* “ ” */
-		"\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d",   /* Hebrew letters */
-		"\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd",   /* 👍🏽 (a modifier) */
-		"\xe2\x9d\xa4\xef\xb8\x8f",           /* ❤ + VARIATION SELECTOR-16 */
-		"\xef\xbf\xbd",                       /* U+FFFD */
+	    "caf\xc3\xa9",			/* é */
+	    "cafe\xcc\x81",			/* e + COMBINING ACUTE */
+	    "e\xcc\x81\xcc\x82\xcc\x83",	/* three marks: the limit */
+	    "vi\xe1\xbb\x87t",			/* Vietnamese ệ */
+	    "\xe2\x80\x9cquoted\xe2\x80\x9d",	/* “ ” */
+	    "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d", /* Hebrew letters */
+	    "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd", /* 👍🏽 (a modifier) */
+	    "\xe2\x9d\xa4\xef\xb8\x8f", /* ❤ + VARIATION SELECTOR-16 */
+	    "\xef\xbf\xbd",		/* U+FFFD */
 	};
 	char out[64];
 	size_t i;
@@ -132,7 +135,7 @@ stacked_marks(void **state)
 	assert_true(text_is_clean("a\xcc\x81\xcc\x81 b\xcc\x81\xcc\x81"));
 	/* a letter between two runs starts the count again */
 	assert_true(text_is_clean("a\xcc\x81\xcc\x81\xcc\x81"
-	                          "b\xcc\x81\xcc\x81\xcc\x81"));
+				  "b\xcc\x81\xcc\x81\xcc\x81"));
 }
 
 /* The message names the character by its code point and says why. */
@@ -145,27 +148,27 @@ unclean_is_described(void **state)
 	assert_false(text_find_unclean("fine caf\xc3\xa9", why, sizeof why));
 	assert_true(text_find_unclean("a\xe2\x80\xaeZ", why, sizeof why));
 	assert_string_equal(why, "contains U+202E, a bidirectional control; "
-	                         "such characters are not allowed");
+				 "such characters are not allowed");
 	assert_true(text_find_unclean("\xe2\x80\x8b", why, sizeof why));
 	assert_string_equal(why, "contains U+200B, an invisible character; "
-	                         "such characters are not allowed");
+				 "such characters are not allowed");
 	assert_true(text_find_unclean("x\xf3\xa0\x81\xa1", why, sizeof why));
 	assert_string_equal(why, "contains U+E0061, a tag character; such "
-	                         "characters are not allowed");
+				 "characters are not allowed");
 	assert_true(text_find_unclean("a\xe2\x80\xa9", why, sizeof why));
 	assert_string_equal(why, "contains U+2029, a line or paragraph "
-	                         "separator; such characters are not allowed");
+				 "separator; such characters are not allowed");
 	assert_true(text_find_unclean("\x1b[2J", why, sizeof why));
 	assert_string_equal(why, "contains U+001B, a control character; such "
-	                         "characters are not allowed");
+				 "characters are not allowed");
 	assert_true(text_find_unclean("ok\xff", why, sizeof why));
 	assert_string_equal(why, "contains the byte 0xFF, which is not valid "
-	                         "UTF-8; UTF-8 text expected");
+				 "UTF-8; UTF-8 text expected");
 	assert_true(text_find_unclean("e\xcc\x81\xcc\x81\xcc\x81\xcc\x80", why,
-	                              sizeof why));
+				      sizeof why));
 	assert_string_equal(why, "has more than 3 combining marks on one "
-	                         "character (U+0300 is one too many); they "
-	                         "would pile up over the lines around it");
+				 "character (U+0300 is one too many); they "
+				 "would pile up over the lines around it");
 	/* the first problem is the one named */
 	assert_true(text_find_unclean("\xe2\x81\xa6\x1b", why, sizeof why));
 	assert_non_null(strstr(why, "U+2066"));
@@ -181,25 +184,29 @@ ascii_terminal(void **state)
 	static const struct {
 		const char *in, *out;
 	} cases[] = {
-		{"plain", "plain"},
-		{"caf\xc3\xa9 cr\xc3\xa8me br\xc3\xbbl\xc3\xa9" "e",
-		 "cafe creme brulee"},
-		{"\xc3\x80\xc3\x85\xc3\x87\xc3\x91\xc3\x96\xc3\x9c\xc3\xbf",
-		 "AACNOUy"},
-		{"\xc3\x9f \xc3\x86 \xc5\x93 \xc5\x81\xc3\xb3" "d\xc5\xba",
-		 "ss AE oe Lodz"},
-		{"it\xe2\x80\x99s \xe2\x80\x98" "a\xe2\x80\x99 \xe2\x80\x9c" "b"
-		 "\xe2\x80\x9d", "it's 'a' \"b\""},
-		{"a \xe2\x80\x93 b \xe2\x80\x94 c\xe2\x80\xa6",
-		 "a - b -- c..."},
-		{"\xe2\x80\xa2 one \xc2\xb7 two", "* one - two"},
-		{"\xe2\x80\x9b", "'"}, /* U+201B: its last byte is 0x9B */
-		{"cafe\xcc\x81", "cafe"}, /* the accent goes with the e */
-		{"\xe6\x97\xa5\xe6\x9c\xac", "\\u{65E5}\\u{672C}"},
-		{"\xf0\x9f\x98\x80", "\\u{1F600}"},
-		{"a\xe2\x80\xaeZ", "a\\u{202E}Z"},
-		{"\x1b[31m\xc2\x9b", "\\x1b[31m\\xc2\\x9b"},
-		{"bad\xff", "bad\\xff"},
+	    {"plain", "plain"},
+	    {"caf\xc3\xa9 cr\xc3\xa8me br\xc3\xbbl\xc3\xa9"
+	     "e",
+	     "cafe creme brulee"},
+	    {"\xc3\x80\xc3\x85\xc3\x87\xc3\x91\xc3\x96\xc3\x9c\xc3\xbf",
+	     "AACNOUy"},
+	    {"\xc3\x9f \xc3\x86 \xc5\x93 \xc5\x81\xc3\xb3"
+	     "d\xc5\xba",
+	     "ss AE oe Lodz"},
+	    {"it\xe2\x80\x99s \xe2\x80\x98"
+	     "a\xe2\x80\x99 \xe2\x80\x9c"
+	     "b"
+	     "\xe2\x80\x9d",
+	     "it's 'a' \"b\""},
+	    {"a \xe2\x80\x93 b \xe2\x80\x94 c\xe2\x80\xa6", "a - b -- c..."},
+	    {"\xe2\x80\xa2 one \xc2\xb7 two", "* one - two"},
+	    {"\xe2\x80\x9b", "'"},    /* U+201B: its last byte is 0x9B */
+	    {"cafe\xcc\x81", "cafe"}, /* the accent goes with the e */
+	    {"\xe6\x97\xa5\xe6\x9c\xac", "\\u{65E5}\\u{672C}"},
+	    {"\xf0\x9f\x98\x80", "\\u{1F600}"},
+	    {"a\xe2\x80\xaeZ", "a\\u{202E}Z"},
+	    {"\x1b[31m\xc2\x9b", "\\x1b[31m\\xc2\\x9b"},
+	    {"bad\xff", "bad\\xff"},
 	};
 	char out[128];
 	size_t i, k;
@@ -232,22 +239,58 @@ static void
 for_terminal_copies_only_when_needed(void **state)
 {
 	static const char name[] = "Caf\xc3\xa9 \xe2\x80\x94 \xe2\x86\x92";
-	static const char bidi[] = "evil\xe2\x80\xae" "txt.exe";
+	static const char bidi[] = "evil\xe2\x80\xae"
+				   "txt.exe";
 	char buf[64];
 
 	(void)state;
 	text_set_utf8(true);
 	assert_ptr_equal(text_for_terminal(name, buf, sizeof buf), name);
-	assert_ptr_equal(text_for_terminal("ascii", buf, sizeof buf),
-	                 "ascii");
+	assert_ptr_equal(text_for_terminal("ascii", buf, sizeof buf), "ascii");
 	assert_ptr_equal(text_for_terminal(bidi, buf, sizeof buf), buf);
 	assert_string_equal(buf, "evil\\u{202E}txt.exe");
 	/* ASCII text needs no copy in either mode */
 	text_set_utf8(false);
 	assert_string_equal(text_for_terminal("ascii", buf, sizeof buf),
-	                    "ascii");
+			    "ascii");
 	assert_ptr_equal(text_for_terminal(name, buf, sizeof buf), buf);
 	assert_string_equal(buf, "Cafe -- ->");
+	text_set_utf8(true);
+}
+
+/* Random bytes in both modes: the output is clean, terminated and in
+ * bounds, and outside UTF-8 it is printable ASCII only. */
+static void
+escape_random_bytes(void **state)
+{
+	unsigned char in[48];
+	char out[64];
+	unsigned seed = 777;
+	size_t i, size, k;
+	int round, mode;
+
+	(void)state;
+	for (mode = 0; mode < 2; mode++) {
+		text_set_utf8(mode == 0);
+		for (round = 0; round < 1500; round++) {
+			for (i = 0; i < sizeof in - 1; i++) {
+				seed = seed * 1103515245u + 12345u;
+				in[i] = (unsigned char)((seed >> 16) % 255 + 1);
+			}
+			in[sizeof in - 1] = '\0';
+			for (size = 1; size <= sizeof out; size += 7) {
+				memset(out, 'Z', sizeof out);
+				text_escape((const char *)in, out, size);
+				assert_true(strlen(out) < size);
+				assert_true(text_is_clean(out));
+				if (size < sizeof out)
+					assert_int_equal(out[size], 'Z');
+				for (k = 0; mode == 1 && out[k] != '\0'; k++)
+					assert_true(out[k] >= 0x20 &&
+						    out[k] < 0x7f);
+			}
+		}
+	}
 	text_set_utf8(true);
 }
 
@@ -255,13 +298,14 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(hostile_text_is_not_clean),
-		cmocka_unit_test(hostile_text_is_escaped),
-		cmocka_unit_test(ordinary_unicode_is_clean),
-		cmocka_unit_test(stacked_marks),
-		cmocka_unit_test(unclean_is_described),
-		cmocka_unit_test(ascii_terminal),
-		cmocka_unit_test(for_terminal_copies_only_when_needed),
+	    cmocka_unit_test(hostile_text_is_not_clean),
+	    cmocka_unit_test(hostile_text_is_escaped),
+	    cmocka_unit_test(ordinary_unicode_is_clean),
+	    cmocka_unit_test(stacked_marks),
+	    cmocka_unit_test(unclean_is_described),
+	    cmocka_unit_test(ascii_terminal),
+	    cmocka_unit_test(for_terminal_copies_only_when_needed),
+	    cmocka_unit_test(escape_random_bytes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
