@@ -106,16 +106,16 @@ check_default(void)
 		return EXIT_DATA;
 	}
 	catalog_free(&cat);
-	if (sources_user_dir(dir, sizeof dir) != 0)
-		return 0;
-	if (sources_add_user_dir(&cat, dir, report_file, &r, &d) != 0) {
-		print_diag(&d);
-		r.bad = true;
-	}
-	catalog_free(&cat);
-	if (r.files == 0 && !r.bad) {
-		text_escape(dir, shown, sizeof shown);
-		printf("%s: no catalog files (*.yaml)\n", shown);
+	if (sources_user_dir(dir, sizeof dir) == 0) {
+		if (sources_add_user_dir(&cat, dir, report_file, &r, &d) != 0) {
+			print_diag(&d);
+			r.bad = true;
+		}
+		catalog_free(&cat);
+		if (r.files == 0 && !r.bad) {
+			text_escape(dir, shown, sizeof shown);
+			printf("%s: no catalog files (*.yaml)\n", shown);
+		}
 	}
 	return r.bad ? EXIT_DATA : 0;
 }

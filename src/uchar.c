@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct range {
@@ -146,24 +147,28 @@ static const struct range bidi[] = {
 };
 /* clang-format on */
 
-static bool
-in_ranges(const struct range *r, size_t n, uint32_t cp)
+/* bsearch() comparators: a code point against a range, and against an
+ * entry that starts with a code point. */
+static int
+cmp_range(const void *key, const void *elem)
 {
-	size_t lo = 0, hi = n, mid;
+	uint32_t cp = *(const uint32_t *)key;
+	const struct range *r = elem;
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (cp < r[mid].lo)
-			hi = mid;
-		else if (cp > r[mid].hi)
-			lo = mid + 1;
-		else
-			return true;
-	}
-	return false;
+	return cp < r->lo ? -1 : cp > r->hi ? 1 : 0;
 }
 
-#define IN(table, cp) in_ranges(table, sizeof table / sizeof table[0], cp)
+static int
+cmp_code(const void *key, const void *elem)
+{
+	uint32_t a = *(const uint32_t *)key, b = *(const uint32_t *)elem;
+
+	return (a > b) - (a < b);
+}
+
+#define IN(table, cp)                                                          \
+	(bsearch(&(cp), table, sizeof table / sizeof table[0],                 \
+		 sizeof table[0], cmp_range) != NULL)
 
 enum uchar_kind
 uchar_kind(uint32_t cp)
@@ -219,10 +224,12 @@ static const char latin[] =
 	"SsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs"
     ;
 
-static const struct {
-	uint32_t cp;
+struct spelling {
+	uint32_t cp; /* first: cmp_code() reads it */
 	const char *ascii;
-} spelled[] = { /* in code point order */
+};
+
+static const struct spelling spelled[] = { /* in code point order */
 	/* Latin-1 signs */
 	{0x00a0, " "}, {0x00a1, "!"}, {0x00a2, "c"}, {0x00a3, "GBP"},
 	{0x00a5, "JPY"}, {0x00a6, "|"}, {0x00a9, "(c)"}, {0x00aa, "a"},
@@ -256,7 +263,7 @@ static const struct {
 size_t
 uchar_ascii(uint32_t cp, char out[UCHAR_ASCII_MAX + 1])
 {
-	size_t lo = 0, hi = sizeof spelled / sizeof spelled[0], mid;
+	const struct spelling *sp;
 
 	out[0] = '\0';
 	if (cp >= 0xc0 && cp < 0x180 && latin[cp - 0xc0] != '*') {
@@ -264,16 +271,10 @@ uchar_ascii(uint32_t cp, char out[UCHAR_ASCII_MAX + 1])
 		out[1] = '\0';
 		return 1;
 	}
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (cp < spelled[mid].cp) {
-			hi = mid;
-		} else if (cp > spelled[mid].cp) {
-			lo = mid + 1;
-		} else {
-			strcpy(out, spelled[mid].ascii);
-			return strlen(out);
-		}
-	}
-	return 0;
+	sp = bsearch(&cp, spelled, sizeof spelled / sizeof spelled[0],
+		     sizeof spelled[0], cmp_code);
+	if (sp == NULL)
+		return 0;
+	strcpy(out, sp->ascii);
+	return strlen(out);
 }

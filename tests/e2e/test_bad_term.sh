@@ -6,8 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 command -v script >/dev/null 2>&1 || skip "no script(1) to make a terminal"
-mkdir -p "$XDG_STATE_HOME/backease"
-: >"$XDG_STATE_HOME/backease/safety-note-shown"
+no_safety_note
 
 in_pty() { # TERM command...: runs it in a pseudo-terminal
 	local term=$1

@@ -7,22 +7,8 @@
 
 command -v perl >/dev/null 2>&1 || skip "no perl to read wait statuses"
 ulimit -c 0
-mkdir -p "$XDG_STATE_HOME/backease"
-: >"$XDG_STATE_HOME/backease/safety-note-shown"
-cat >long.yaml <<'EOF'
-exercises:
-  - id: long-march
-    name: Long March
-    kind: warmup
-    position: standing
-    time: 600
-    steps: [Keep marching.]
-presets:
-  - id: long
-    name: Long
-    items:
-      - exercise: long-march
-EOF
+no_safety_note
+long_catalog long.yaml
 
 # Runs the long preset under a perl parent that writes the child's pid,
 # then its wait status as "EXIT SIGNAL".

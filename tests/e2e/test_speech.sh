@@ -4,8 +4,7 @@
 # record the arguments they were given.
 . "$(dirname "$0")/lib.sh"
 
-mkdir -p "$XDG_STATE_HOME/backease"
-: >"$XDG_STATE_HOME/backease/safety-note-shown"
+no_safety_note
 cat >opt.yaml <<'EOF'
 exercises:
   - id: sneaky

@@ -9,22 +9,8 @@
 . "$(dirname "$0")/tmux.sh"
 export LANG=C.UTF-8
 
-mkdir -p "$XDG_STATE_HOME/backease"
-: >"$XDG_STATE_HOME/backease/safety-note-shown"
-cat >long.yaml <<'EOF'
-exercises:
-  - id: long-march
-    name: Long March
-    kind: warmup
-    position: standing
-    time: 600
-    steps: [Keep marching.]
-presets:
-  - id: long
-    name: Long
-    items:
-      - exercise: long-march
-EOF
+no_safety_note
+long_catalog long.yaml
 cat="--catalog $PWD/long.yaml"
 
 wait_history() { # lines
@@ -54,14 +40,16 @@ for mode in --plain ""; do
 done
 
 # ---- under timeout: a process group of its own ---------------------------
-# timeout(1) ignores SIGTTOU and SIGTTIN for its command, so the terminal
-# lets it write (tostop or not) and set modes: the full-screen display
-# works there.  124: timed out, and the run ended on the SIGTERM; 137
-# would be the SIGKILL that a stuck run gets 5 s later.
+# From a script (no job control) timeout(1) puts itself and its command in
+# a new process group, in the background of the terminal, and ignores
+# SIGTTOU and SIGTTIN for it, so the terminal lets it write (tostop or
+# not) and set modes: the full-screen display works there.  124: timed
+# out, and the run ended on the SIGTERM; 137 would be the SIGKILL that a
+# stuck run gets 5 s later.
 for mode in --plain ""; do
 	before=$(history_lines)
-	tm_keys "clear; timeout -k 5 1 $BACKEASE $cat run long $mode; s=\$?; echo \"to-status \$s\"; (exit \$s)" Enter
-	tm_wait "to-status" 12
+	tm_keys "clear; bash -c 'timeout -k 5 1 $BACKEASE $cat run long $mode'; s=\$?; echo \"to-status \$s\"; (exit \$s)" Enter
+	tm_wait "to-status 1" 12
 	tm_expect_exit 124
 	expect_contains "$OUT" "quit: Long 0:0"
 	expect_not_contains "$OUT" "using plain mode"

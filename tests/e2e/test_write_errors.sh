@@ -5,8 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 [ -w /dev/full ] || skip "no /dev/full"
-mkdir -p "$XDG_STATE_HOME/backease"
-: >"$XDG_STATE_HOME/backease/safety-note-shown"
+no_safety_note
 printf 'presets:\n  - id: mine\n    name: Mine\n    items:\n      - exercise: scapular-squeeze\n' >mine.yaml
 
 cat >own.yaml <<'EOF'

@@ -142,36 +142,37 @@ stacked_marks(void **state)
 static void
 unclean_is_described(void **state)
 {
+	static const struct {
+		const char *s, *why;
+	} cases[] = {
+	    {"a\xe2\x80\xaeZ", "contains U+202E, a bidirectional control; "
+			       "such characters are not allowed"},
+	    {"\xe2\x80\x8b", "contains U+200B, an invisible character; such "
+			     "characters are not allowed"},
+	    {"x\xf3\xa0\x81\xa1", "contains U+E0061, a tag character; such "
+				  "characters are not allowed"},
+	    {"a\xe2\x80\xa9", "contains U+2029, a line or paragraph "
+			      "separator; such characters are not allowed"},
+	    {"\x1b[2J", "contains U+001B, a control character; such "
+			"characters are not allowed"},
+	    {"ok\xff", "contains the byte 0xFF, which is not valid UTF-8; "
+		       "UTF-8 text expected"},
+	    {"e\xcc\x81\xcc\x81\xcc\x81\xcc\x80",
+	     "has more than 3 combining marks on one character (U+0300 is "
+	     "one too many); they would pile up over the lines around it"},
+	    /* the first problem is the one named */
+	    {"\xe2\x81\xa6\x1b", "contains U+2066, a bidirectional control; "
+				 "such characters are not allowed"},
+	};
 	char why[200];
+	size_t i;
 
 	(void)state;
 	assert_false(text_find_unclean("fine caf\xc3\xa9", why, sizeof why));
-	assert_true(text_find_unclean("a\xe2\x80\xaeZ", why, sizeof why));
-	assert_string_equal(why, "contains U+202E, a bidirectional control; "
-				 "such characters are not allowed");
-	assert_true(text_find_unclean("\xe2\x80\x8b", why, sizeof why));
-	assert_string_equal(why, "contains U+200B, an invisible character; "
-				 "such characters are not allowed");
-	assert_true(text_find_unclean("x\xf3\xa0\x81\xa1", why, sizeof why));
-	assert_string_equal(why, "contains U+E0061, a tag character; such "
-				 "characters are not allowed");
-	assert_true(text_find_unclean("a\xe2\x80\xa9", why, sizeof why));
-	assert_string_equal(why, "contains U+2029, a line or paragraph "
-				 "separator; such characters are not allowed");
-	assert_true(text_find_unclean("\x1b[2J", why, sizeof why));
-	assert_string_equal(why, "contains U+001B, a control character; such "
-				 "characters are not allowed");
-	assert_true(text_find_unclean("ok\xff", why, sizeof why));
-	assert_string_equal(why, "contains the byte 0xFF, which is not valid "
-				 "UTF-8; UTF-8 text expected");
-	assert_true(text_find_unclean("e\xcc\x81\xcc\x81\xcc\x81\xcc\x80", why,
-				      sizeof why));
-	assert_string_equal(why, "has more than 3 combining marks on one "
-				 "character (U+0300 is one too many); they "
-				 "would pile up over the lines around it");
-	/* the first problem is the one named */
-	assert_true(text_find_unclean("\xe2\x81\xa6\x1b", why, sizeof why));
-	assert_non_null(strstr(why, "U+2066"));
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_true(text_find_unclean(cases[i].s, why, sizeof why));
+		assert_string_equal(why, cases[i].why);
+	}
 }
 
 /* Outside a UTF-8 locale: ASCII only.  Common punctuation and accented
