@@ -26,7 +26,9 @@ tm_start 100 30 "stty tostop"
 # ---- `run X &`, stopped at its first line, then kill %1 ----------------------
 for mode in --plain ""; do
 	before=$(history_lines)
-	tm_keys "clear; $BACKEASE $cat run long $mode & pid=\$!" Enter
+	# (input from /dev/null: a stop on reading the terminal (SIGTTIN)
+	# could come just as bash runs kill, too late for it to send SIGCONT)
+	tm_keys "clear; $BACKEASE $cat run long $mode </dev/null & pid=\$!" Enter
 	sleep 0.5
 	tm_keys "jobs" Enter
 	tm_wait "Stopped"
@@ -60,9 +62,7 @@ done
 # ---- without tostop the background run writes its lines as it goes -------
 tm_keys "clear; stty -tostop" Enter
 before=$(history_lines)
-# (input from /dev/null: a background read of the terminal would stop
-# it (SIGTTIN) just when the shell reads the next command, and bash's
-# kill would not know to continue it)
+# (input from /dev/null, as above)
 tm_keys "clear; $BACKEASE $cat run long </dev/null & pid=\$!" Enter
 tm_wait "get ready: Long March"
 tm_keys "kill %1; sleep 1; wait \$pid" Enter
