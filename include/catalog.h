@@ -125,9 +125,6 @@ int catalog_add_static(struct catalog *cat, const char *name,
                        struct preset *presets, size_t presets_count,
                        const unsigned char *text, size_t len,
                        struct diag *d);
-/* Adds every *.yaml file of a directory in name order; a missing directory
- * is not an error.  Stops at the first bad file. */
-int catalog_add_dir(struct catalog *cat, const char *dir, struct diag *d);
 /* After the last file: resolves presets against the merged exercises and
  * checks what needs the whole catalog (unknown exercises, preset length). */
 int catalog_finish(struct catalog *cat, struct diag *d);

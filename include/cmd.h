@@ -53,8 +53,12 @@ int cmd_menu(const struct cli *c);
 
 /* Loads the catalog the options name (cli's --catalog files, or the
  * built-in one and catalog.d); prints the error and returns -1 on
- * failure. */
+ * failure.  A broken catalog.d file is named on stderr (file:line) and
+ * left out, and the rest loads. */
 int cmd_load_catalog(const struct cli *c, struct catalog *cat);
+/* After cmd_load_catalog(): one line about the catalog.d files it left
+ * out, for the menu to show, or NULL when there were none. */
+const char *cmd_catalog_notice(void);
 /* The preset by id or name, or NULL after printing a did-you-mean. */
 const struct preset *cmd_find_preset(const struct catalog *cat,
                                      const char *name);
@@ -64,7 +68,8 @@ int cmd_usage_error(const char *what, const char *arg);
 /* Prints a timeline in the format of `backease plan`. */
 struct timeline;
 void cmd_print_plan(const struct preset *p, const struct timeline *tl);
-/* Prints s (clean catalog text) padded to cols display columns. */
+/* Prints s (catalog text, made ready for the terminal) padded to cols
+ * display columns. */
 void cmd_print_cell(const char *s, size_t cols);
 
 #endif

@@ -17,6 +17,9 @@ struct run_options {
 	bool speak;    /* --speak */
 	bool checkin;  /* pain check-in before and after (--no-checkin) */
 	bool figures;  /* drawings of the moves (--no-figures) */
+	/* a line for the menu to show, or NULL: the catalog.d files the
+	 * catalog was built without (cmd_catalog_notice()) */
+	const char *notice;
 };
 
 /* Appends the run's history line (done, or quit).  On failure prints a

@@ -89,6 +89,7 @@ struct ui {
 	char notice[120];
 	struct engine_snapshot end; /* for the summary */
 	bool ran;                   /* some run ended (for the final line) */
+	bool history_failed;        /* a run's history line was not written */
 
 	/* What the last frame showed: while it stays the same, a tick may
 	 * redraw only part of it (see draw_part). */

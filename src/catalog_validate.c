@@ -53,16 +53,13 @@ check_text(const struct catalog_doc *doc, struct diag *d,
            const struct yamlpos_path *path, const char *what,
            const char *key, const char *s, size_t max_cols)
 {
-	char shown[120];
+	char shown[120], why[200];
 
 	/* escaping costs more than the checks: only for a message */
-	if (!text_is_clean(s)) {
+	if (text_find_unclean(s, why, sizeof why)) {
 		text_escape(s, shown, sizeof shown);
-		return catalog_doc_fail(doc, d, path,
-		                        "%s: %s contains control characters or "
-		                        "invalid UTF-8 (\"%s\"); plain text "
-		                        "expected",
-		                        what, key, shown);
+		return catalog_doc_fail(doc, d, path, "%s: %s %s (\"%s\")",
+		                        what, key, why, shown);
 	}
 	if (s[0] == '\0')
 		return catalog_doc_fail(doc, d, path, "%s: %s is empty", what,

@@ -2,16 +2,19 @@
  * dispatch to the command's file (cmd_*.c). */
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "duration.h"
 #include "safety.h"
+#include "signals.h"
 #include "text.h"
 #include "timeline.h"
 
@@ -412,6 +415,37 @@ find_command(const char *name)
 	return NULL;
 }
 
+/* As coreutils' close_stdout(): output that could not be written (a full
+ * disk, a closed descriptor) is a failure, said once here.  A usage error
+ * (2) keeps its status, and so does a run ended by a signal (128 + N),
+ * which is also not told about the broken pipe its SIGPIPE was. */
+static int
+close_stdout(int rc)
+{
+	bool failed = ferror(stdout) != 0;
+	int err = 0;
+
+	if (fflush(stdout) != 0) {
+		failed = true;
+		err = errno;
+	} else if (failed && write(STDOUT_FILENO, "", 0) < 0) {
+		/* stdio forgets why a write failed; an empty write to
+		 * the same place often says it again */
+		err = errno;
+	}
+	if (fclose(stdout) != 0 && !failed) {
+		failed = true;
+		err = errno;
+	}
+	if (!failed || (rc > 128 && (err == EPIPE || err == 0)))
+		return rc;
+	if (err != 0)
+		fprintf(stderr, "backease: write error: %s\n", strerror(err));
+	else
+		fprintf(stderr, "backease: write error\n");
+	return rc == 0 ? EXIT_DATA : rc;
+}
+
 int
 cli_main(int argc, char **argv)
 {
@@ -423,6 +457,8 @@ cli_main(int argc, char **argv)
 	int rc, settings_rc;
 
 	setlocale(LC_ALL, "");
+	/* ASCII output outside a UTF-8 locale, decided once */
+	text_locale_init();
 	settings_rc = defaults(&c, &settings_error);
 	if (build_options(&ps, argc) != 0) {
 		fprintf(stderr, "backease: out of memory\n");
@@ -458,5 +494,8 @@ out:
 	free(ps.options);
 	free(ps.pending);
 	free(c.catalogs);
+	rc = close_stdout(rc);
+	/* a SIGQUIT (Ctrl-\) still ends as the user's settings say */
+	signals_reraise(rc);
 	return rc;
 }

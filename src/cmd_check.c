@@ -12,8 +12,24 @@ print_diag(const struct diag *d)
 {
 	char msg[1200];
 
+	/* in order with the ok lines when both go to one file */
+	fflush(stdout);
 	diag_format(d, msg, sizeof msg);
 	fprintf(stderr, "backease: %s\n", msg);
+}
+
+/* "FILE: ok (...)" for a file that loaded, with the catalog's size after
+ * it and what it added. */
+static void
+print_ok(const char *file, size_t exercises, size_t presets,
+         size_t new_exercises, size_t new_presets)
+{
+	char shown[300];
+
+	text_escape(file, shown, sizeof shown);
+	printf("%s: ok (%zu exercises, %zu presets in the catalog; %zu and "
+	       "%zu new)\n",
+	       shown, exercises, presets, new_exercises, new_presets);
 }
 
 /* Loads one more file on top of cat and reports it. */
@@ -21,7 +37,6 @@ static int
 check_one(struct catalog *cat, const char *file, bool is_builtin)
 {
 	struct diag d;
-	char shown[300];
 	size_t ex_before = cat->exercises_count, pr_before = cat->presets_count;
 	int rc;
 
@@ -33,12 +48,32 @@ check_one(struct catalog *cat, const char *file, bool is_builtin)
 		print_diag(&d);
 		return -1;
 	}
-	text_escape(file, shown, sizeof shown);
-	printf("%s: ok (%zu exercises, %zu presets in the catalog; %zu and "
-	       "%zu new)\n",
-	       shown, cat->exercises_count, cat->presets_count,
-	       cat->exercises_count - ex_before, cat->presets_count - pr_before);
+	print_ok(file, cat->exercises_count, cat->presets_count,
+	         cat->exercises_count - ex_before,
+	         cat->presets_count - pr_before);
 	return 0;
+}
+
+struct check_report {
+	int files; /* catalog.d files seen */
+	bool bad;  /* one of them is broken */
+};
+
+/* Each catalog.d file as the commands load it: ok, or what is wrong. */
+static void
+report_file(const struct sources_file *f, void *ctx)
+{
+	struct check_report *r = ctx;
+
+	r->files++;
+	if (f->left_out) {
+		print_diag(&f->problem);
+		r->bad = true;
+		return;
+	}
+	print_ok(f->path, f->exercises, f->presets,
+	         f->exercises - f->exercises_before,
+	         f->presets - f->presets_before);
 }
 
 /* Exactly what --catalog loads: those files, nothing built in. */
@@ -69,29 +104,36 @@ report_settings(void)
 	printf("%s: ok (settings)\n", shown);
 }
 
-/* What every command loads: built-in, then catalog.d, and the settings. */
+/* What every command loads: built-in, then each file of catalog.d,
+ * every one named.  A broken file fails the check, as it is left out of
+ * what the other commands load. */
 static int
 check_default(void)
 {
 	struct catalog cat;
+	struct check_report r = {0, false};
 	struct diag d;
-	char dir[4096];
-	int bad = 0;
+	char dir[4096], shown[300];
 
 	catalog_init(&cat);
 	if (check_one(&cat, BUILTIN_CATALOG_NAME, true) != 0) {
 		catalog_free(&cat);
 		return EXIT_DATA;
 	}
-	if (sources_user_dir(dir, sizeof dir) == 0 &&
-	    (catalog_add_dir(&cat, dir, &d) != 0 ||
-	     catalog_finish(&cat, &d) != 0)) {
-		print_diag(&d);
-		bad = 1;
-	}
 	catalog_free(&cat);
+	if (sources_user_dir(dir, sizeof dir) == 0) {
+		if (sources_add_user_dir(&cat, dir, report_file, &r, &d) != 0) {
+			print_diag(&d);
+			r.bad = true;
+		}
+		catalog_free(&cat);
+		if (r.files == 0 && !r.bad) {
+			text_escape(dir, shown, sizeof shown);
+			printf("%s: no catalog files (*.yaml)\n", shown);
+		}
+	}
 	report_settings();
-	return bad ? EXIT_DATA : 0;
+	return r.bad ? EXIT_DATA : 0;
 }
 
 static int

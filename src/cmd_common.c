@@ -7,6 +7,37 @@
 #include "sources.h"
 #include "text.h"
 
+/* What the menu can show about catalog.d files left out. */
+static char notice[400];
+static size_t left_out;
+
+/* A broken catalog.d file: said once, and the command goes on without
+ * it. */
+static void
+warn_left_out(const struct sources_file *f, void *ctx)
+{
+	char msg[1200];
+
+	(void)ctx;
+	if (!f->left_out)
+		return;
+	diag_format(&f->problem, msg, sizeof msg);
+	fprintf(stderr, "backease: %s (file left out)\n", msg);
+	if (++left_out == 1)
+		snprintf(notice, sizeof notice, "%s (file left out)", msg);
+	else
+		snprintf(notice, sizeof notice,
+		         "%zu catalog.d files left out; 'backease check' says "
+		         "why",
+		         left_out);
+}
+
+const char *
+cmd_catalog_notice(void)
+{
+	return left_out > 0 ? notice : NULL;
+}
+
 int
 cmd_load_catalog(const struct cli *c, struct catalog *cat)
 {
@@ -14,7 +45,8 @@ cmd_load_catalog(const struct cli *c, struct catalog *cat)
 	char msg[1200];
 
 	catalog_init(cat);
-	if (sources_load(cat, c->catalogs, c->catalogs_count, &d) != 0) {
+	if (sources_load(cat, c->catalogs, c->catalogs_count, warn_left_out,
+	                 NULL, &d) != 0) {
 		diag_format(&d, msg, sizeof msg);
 		fprintf(stderr, "backease: %s\n", msg);
 		catalog_free(cat);
@@ -28,7 +60,7 @@ cmd_find_preset(const struct catalog *cat, const char *name)
 {
 	const struct preset *p = catalog_preset(cat, name);
 	const char *hint;
-	char shown[200];
+	char shown[200], hint_buf[TEXT_OUT_MAX];
 
 	if (p != NULL)
 		return p;
@@ -37,7 +69,7 @@ cmd_find_preset(const struct catalog *cat, const char *name)
 	if (hint != NULL)
 		fprintf(stderr,
 		        "backease: unknown preset '%s'; did you mean '%s'?\n",
-		        shown, hint);
+		        shown, text_for_terminal(hint, hint_buf, sizeof hint_buf));
 	else
 		fprintf(stderr,
 		        "backease: unknown preset '%s'; 'backease list' shows "
@@ -60,8 +92,11 @@ cmd_usage_error(const char *what, const char *arg)
 void
 cmd_print_cell(const char *s, size_t cols)
 {
-	size_t w = text_columns(s);
+	char buf[TEXT_OUT_MAX];
+	size_t w;
 
+	s = text_for_terminal(s, buf, sizeof buf);
+	w = text_columns(s);
 	fputs(s, stdout);
 	while (w++ < cols)
 		putchar(' ');

@@ -4,16 +4,18 @@
 
 #include "cmd.h"
 #include "duration.h"
+#include "text.h"
 #include "timeline.h"
 #include "timing.h"
 
 void
 cmd_print_plan(const struct preset *p, const struct timeline *tl)
 {
-	char start[16], len[16], what[200];
+	char start[16], len[16], what[512], buf[TEXT_OUT_MAX];
 	size_t i;
 
-	printf("%s (%s)\n", p->name, p->id);
+	printf("%s (%s)\n", text_for_terminal(p->name, buf, sizeof buf),
+	       p->id);
 	printf("%7s %7s  %s\n", "START", "LENGTH", "STEP");
 	for (i = 0; i < tl->count; i++) {
 		const struct step *s = &tl->steps[i];
@@ -22,7 +24,8 @@ cmd_print_plan(const struct preset *p, const struct timeline *tl)
 		duration_format((long)(s->duration_ms / 1000), len, sizeof len);
 		step_describe(s, what, sizeof what);
 		printf("%7s %6s%s  %s\n", start, len,
-		       s->kind == STEP_SELF ? "~" : " ", what);
+		       s->kind == STEP_SELF ? "~" : " ",
+		       text_for_terminal(what, buf, sizeof buf));
 	}
 	if (tl->self_paced)
 		printf("~ self-paced: planned at %d s a rep; the run waits "

@@ -7,14 +7,17 @@
 #include "timeline.h"
 #include "timing.h"
 
+/* Catalog text as the terminal can take it. */
+#define OUT(s) text_for_terminal((s), buf, sizeof buf)
+
 static void
 show_exercise(const struct exercise *ex)
 {
-	char timing[160];
+	char timing[160], buf[TEXT_OUT_MAX];
 	unsigned i;
 
 	timing_describe(&ex->timing, timing, sizeof timing);
-	printf("%s (%s)\n", ex->name, ex->id);
+	printf("%s (%s)\n", OUT(ex->name), ex->id);
 	printf("  kind      %s\n", exercise_kind_name(ex->kind));
 	printf("  position  %s\n", position_name(ex->position));
 	printf("  needs     ");
@@ -24,30 +27,30 @@ show_exercise(const struct exercise *ex)
 	printf("  timing    %s\n", timing);
 	printf("\n");
 	for (i = 0; i < ex->steps_count; i++)
-		printf("  %u. %s\n", i + 1, ex->steps[i]);
+		printf("  %u. %s\n", i + 1, OUT(ex->steps[i]));
 	for (i = 0; i < ex->cues_count; i++)
 		printf("%s%s\n", i ? "            " : "\n  cues      ",
-		       ex->cues[i]);
+		       OUT(ex->cues[i]));
 	if (ex->caution != NULL)
-		printf("\n  caution   %s\n", ex->caution);
+		printf("\n  caution   %s\n", OUT(ex->caution));
 	if (ex->source != NULL)
-		printf("\n  source    \"%s\"\n", ex->source);
+		printf("\n  source    \"%s\"\n", OUT(ex->source));
 }
 
 static void
 show_preset(const struct preset *p, const struct timeline_options *opt)
 {
 	struct timeline tl;
-	char total[16], len[16], timing[160];
+	char total[16], len[16], timing[160], buf[TEXT_OUT_MAX];
 	size_t i;
 
 	if (timeline_build(p, opt, &tl) != 0)
 		return;
 	duration_format((long)(tl.total_ms / 1000), total, sizeof total);
-	printf("%s (%s), %s%s\n", p->name, p->id, tl.self_paced ? "~" : "",
-	       total);
+	printf("%s (%s), %s%s\n", OUT(p->name), p->id,
+	       tl.self_paced ? "~" : "", total);
 	if (p->summary != NULL)
-		printf("%s\n", p->summary);
+		printf("%s\n", OUT(p->summary));
 	printf("\n");
 	for (i = 0; i < tl.moves_count; i++) {
 		duration_format((long)(tl.moves[i].duration_ms / 1000), len,
@@ -66,7 +69,7 @@ static void
 no_such(const struct catalog *cat, const char *id)
 {
 	const char *hint;
-	char shown[200];
+	char shown[200], buf[TEXT_OUT_MAX];
 
 	text_escape(id, shown, sizeof shown);
 	hint = catalog_suggest_exercise(cat, id);
@@ -76,7 +79,7 @@ no_such(const struct catalog *cat, const char *id)
 		fprintf(stderr,
 		        "backease: no exercise or preset '%s'; did you mean "
 		        "'%s'?\n",
-		        shown, hint);
+		        shown, OUT(hint));
 	else
 		fprintf(stderr,
 		        "backease: no exercise or preset '%s'; 'backease list' "

@@ -105,7 +105,8 @@ save_fail(struct diag *d, const char *fmt, ...)
 	return -1;
 }
 
-/* The catalog every command would load, with the new file on top. */
+/* The catalog every command would load (broken catalog.d files left out,
+ * as they are), with the new file on top. */
 static int
 validate(const char *dir, const char *tmp, struct diag *d)
 {
@@ -113,9 +114,7 @@ validate(const char *dir, const char *tmp, struct diag *d)
 	int rc;
 
 	catalog_init(&cat);
-	rc = sources_add_builtin(&cat, d);
-	if (rc == 0)
-		rc = catalog_add_dir(&cat, dir, d);
+	rc = sources_add_user_dir(&cat, dir, NULL, NULL, d);
 	if (rc == 0)
 		rc = catalog_add_file(&cat, tmp, d);
 	if (rc == 0)

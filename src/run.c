@@ -9,6 +9,7 @@
 #include "duration.h"
 #include "history.h"
 #include "paths.h"
+#include "text.h"
 
 int
 run_record(const struct timeline *tl, const struct engine_snapshot *end,
@@ -46,11 +47,11 @@ run_record(const struct timeline *tl, const struct engine_snapshot *end,
 void
 run_print_end(const char *name, const struct engine_snapshot *end)
 {
-	char t[16];
+	char t[16], buf[TEXT_OUT_MAX];
 
 	duration_format((long)((end->active_ms + 500) / 1000), t, sizeof t);
 	printf("%s: %s %s\n", end->state == ENGINE_DONE ? "done" : "quit",
-	       name, t);
+	       text_for_terminal(name, buf, sizeof buf), t);
 	fflush(stdout);
 }
 

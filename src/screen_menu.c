@@ -162,6 +162,12 @@ draw_menu_keys(struct ui *ui)
 	char row[256];
 
 	tui_rule(&ui->tui, LINES - 3);
+	/* catalog.d files left out (cmd_catalog_notice()), on the rule */
+	if (ui->ro->notice != NULL) {
+		tui_color_on(&ui->tui, PAIR_CAUTION);
+		tui_put_cut(&ui->tui, LINES - 3, 2, COLS - 4, ui->ro->notice);
+		tui_color_off(&ui->tui, PAIR_CAUTION);
+	}
 	if (ui->filtering || ui->filter[0] != '\0') {
 		snprintf(row, sizeof row, "/%s%s   %s", ui->filter,
 		         ui->filtering ? "_" : "",

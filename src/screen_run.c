@@ -410,9 +410,11 @@ end_run(struct ui *ui)
 	engine_snapshot(ui->e, run_clock_now(&ui->clock), &ui->end);
 	/* history errors go to stderr, which curses does not use; they are
 	 * also shown on the summary screen by the final line */
-	if (run_record(&ui->tl, &ui->end, ui->started) != 0)
+	if (run_record(&ui->tl, &ui->end, ui->started) != 0) {
 		snprintf(ui->notice, sizeof ui->notice,
 		         "history could not be written");
+		ui->history_failed = true;
+	}
 	engine_free(ui->e);
 	ui->e = NULL;
 	ui->ran = true;

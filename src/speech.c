@@ -51,7 +51,7 @@ void
 speech_say(const char *text)
 {
 	posix_spawn_file_actions_t fa;
-	char *argv[3];
+	char *argv[4];
 
 	if (speaker == NULL)
 		return;
@@ -66,10 +66,13 @@ speech_say(const char *text)
 	                                 O_WRONLY, 0);
 	posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null",
 	                                 O_WRONLY, 0);
-	/* step texts start with a letter, so they never read as options */
+	/* "--": the text is never an option, whatever it starts with
+	 * (espeak-ng -f FILE would read a file aloud); both spd-say and
+	 * espeak-ng parse their options with getopt, which stops there */
 	argv[0] = (char *)speaker;
-	argv[1] = (char *)text;
-	argv[2] = NULL;
+	argv[1] = (char *)"--";
+	argv[2] = (char *)text;
+	argv[3] = NULL;
 	if (posix_spawnp(&speaking, speaker, &fa, NULL, argv, environ) != 0)
 		speaking = -1;
 	posix_spawn_file_actions_destroy(&fa);

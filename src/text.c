@@ -2,10 +2,13 @@
 #include "text.h"
 
 #include <ctype.h>
+#include <langinfo.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
+
+#include "uchar.h"
 
 /* Length of the valid UTF-8 sequence at s (1-4), or 0 if it is invalid.
  * Sets *cp to the code point. */
@@ -39,52 +42,140 @@ utf8_decode(const unsigned char *s, uint32_t *cp)
 	return len;
 }
 
-static bool
-is_control(uint32_t cp)
+/* Output mode: UTF-8 as it is, or ASCII for a terminal that is not. */
+static bool utf8_terminal = true;
+
+void
+text_locale_init(void)
 {
-	return cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
+	utf8_terminal = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+}
+
+void
+text_set_utf8(bool utf8)
+{
+	utf8_terminal = utf8;
 }
 
 bool
-text_is_clean(const char *s)
+text_utf8(void)
+{
+	return utf8_terminal;
+}
+
+/* What one code point is, counting the marks on one character: a mark
+ * past the TEXT_MARKS_MAX-th in a row is as bad as an unsafe character. */
+static enum uchar_kind
+kind_in_run(uint32_t cp, unsigned *marks)
+{
+	enum uchar_kind k = uchar_kind(cp);
+
+	if (k != UCHAR_MARK) {
+		*marks = 0;
+		return k;
+	}
+	return ++*marks > TEXT_MARKS_MAX ? UCHAR_MARK : UCHAR_PLAIN;
+}
+
+/* The first unsafe thing in s: 0 when there is none, 1 for a character
+ * (its code point and kind set), 2 for a byte of invalid UTF-8 (*cp). */
+static int
+first_unclean(const char *s, uint32_t *cp, enum uchar_kind *kind)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	uint32_t cp;
+	unsigned marks = 0;
 	size_t n;
 
 	while (*p != '\0') {
 		if (*p >= 0x20 && *p < 0x7f) { /* printable ASCII */
 			p++;
+			marks = 0;
 			continue;
 		}
-		n = utf8_decode(p, &cp);
-		if (n == 0 || is_control(cp))
-			return false;
+		n = utf8_decode(p, cp);
+		if (n == 0) {
+			*cp = *p;
+			return 2;
+		}
+		*kind = kind_in_run(*cp, &marks);
+		if (*kind != UCHAR_PLAIN)
+			return 1;
 		p += n;
 	}
+	return 0;
+}
+
+bool
+text_is_clean(const char *s)
+{
+	uint32_t cp;
+	enum uchar_kind k;
+
+	return first_unclean(s, &cp, &k) == 0;
+}
+
+bool
+text_find_unclean(const char *s, char *why, size_t size)
+{
+	uint32_t cp = 0;
+	enum uchar_kind k = UCHAR_PLAIN;
+	int found = first_unclean(s, &cp, &k);
+
+	if (found == 0)
+		return false;
+	if (found == 2)
+		snprintf(why, size,
+			 "contains the byte 0x%02X, which is not valid UTF-8; "
+			 "UTF-8 text expected",
+			 (unsigned)cp);
+	else if (k == UCHAR_MARK)
+		snprintf(
+		    why, size,
+		    "has more than %d combining marks on one character "
+		    "(U+%04X is one too many); they would pile up over the "
+		    "lines around it",
+		    TEXT_MARKS_MAX, (unsigned)cp);
+	else
+		snprintf(why, size,
+			 "contains U+%04X, %s; such characters are not allowed",
+			 (unsigned)cp, uchar_kind_name(k));
 	return true;
 }
 
-/* The piece of output for the sequence at p: the character itself, or
- * \xNN for each byte of a control character or an invalid sequence.
- * Sets *n to the bytes of s it stands for; returns its length. */
+/* The piece of output for the sequence at p: the character itself (or
+ * its ASCII spelling outside UTF-8), \u{XXXX} for an invisible or
+ * reordering character, \xNN for each byte of a control character or an
+ * invalid sequence.  Sets *n to the bytes of s it stands for; returns its
+ * length. */
 static size_t
-escape_piece(const unsigned char *p, char piece[17], size_t *n)
+escape_piece(const unsigned char *p, unsigned *marks, char piece[17], size_t *n)
 {
 	uint32_t cp;
+	enum uchar_kind k;
 	size_t i;
 
 	*n = utf8_decode(p, &cp);
-	if (*n == 0 || is_control(cp)) {
+	k = *n == 0 ? UCHAR_CONTROL : kind_in_run(cp, marks);
+	if (k == UCHAR_CONTROL) {
 		/* escape every byte of the offending sequence */
 		*n = *n == 0 ? 1 : *n;
 		for (i = 0; i < *n; i++)
 			snprintf(piece + 4 * i, 17 - 4 * i, "\\x%02x", p[i]);
 		return 4 * *n;
 	}
-	memcpy(piece, p, *n);
-	piece[*n] = '\0';
-	return *n;
+	if (k == UCHAR_PLAIN && (cp < 0x80 || utf8_terminal)) {
+		memcpy(piece, p, *n);
+		piece[*n] = '\0';
+		return *n;
+	}
+	/* ASCII only: a Latin accent goes with its letter */
+	if (k == UCHAR_PLAIN && uchar_kind(cp) == UCHAR_MARK && cp < 0x370) {
+		piece[0] = '\0';
+		return 0;
+	}
+	if (k == UCHAR_PLAIN && uchar_ascii(cp, piece) > 0)
+		return strlen(piece);
+	return (size_t)snprintf(piece, 17, "\\u{%04X}", (unsigned)cp);
 }
 
 void
@@ -92,19 +183,21 @@ text_escape(const char *s, char *out, size_t size)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t o = 0, n, len, total = 0, room;
+	unsigned marks = 0;
 	char piece[17];
 
 	if (size == 0)
 		return;
 	/* "..." only when the whole text does not fit */
 	while (p[total] != '\0' && o < size) {
-		o += escape_piece(p + total, piece, &n);
+		o += escape_piece(p + total, &marks, piece, &n);
 		total += n;
 	}
 	room = o < size ? size - 1 : size >= 4 ? size - 4 : size - 1;
 	o = 0;
+	marks = 0;
 	while (*p != '\0') {
-		len = escape_piece(p, piece, &n);
+		len = escape_piece(p, &marks, piece, &n);
 		if (o + len > room)
 			break;
 		memcpy(out + o, piece, len);
@@ -116,6 +209,19 @@ text_escape(const char *s, char *out, size_t size)
 		o += 3;
 	}
 	out[o] = '\0';
+}
+
+const char *
+text_for_terminal(const char *s, char *buf, size_t size)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p >= 0x20 && *p < 0x7f)
+		p++;
+	if (*p == '\0' || (utf8_terminal && text_is_clean((const char *)p)))
+		return s;
+	text_escape(s, buf, size);
+	return buf;
 }
 
 size_t

@@ -60,7 +60,11 @@ tui_start(struct tui *t, bool want_color)
 void
 tui_end(struct tui *t)
 {
-	endwin();
+	/* told to end in the background (Ctrl-Z, bg, kill %1): the shell
+	 * owns the terminal and restores its own modes; endwin() there
+	 * would change them under it */
+	if (!signals_tty_refuses_modes(STDOUT_FILENO))
+		endwin();
 	delscreen(t->scr);
 	t->scr = NULL;
 }
@@ -81,6 +85,10 @@ tui_suspend(void)
 	def_prog_mode();
 	endwin();
 	signals_suspend_self();
+	/* continued in the background (bg): stop again until fg, unless
+	 * told to end meanwhile (the loop then ends without the terminal) */
+	if (!signals_wait_foreground(STDOUT_FILENO))
+		return;
 	reset_prog_mode();
 	tui_resize();
 	clearok(curscr, TRUE);
@@ -91,12 +99,14 @@ tui_suspend(void)
 int
 tui_put(int y, int x, int cols, const char *s)
 {
+	char buf[TEXT_OUT_MAX];
 	size_t n;
 
 	if (cols <= 0 || y < 0 || y >= LINES || x >= COLS)
 		return 0;
 	if (x + cols > COLS)
 		cols = COLS - x;
+	s = text_for_terminal(s, buf, sizeof buf);
 	n = text_prefix_bytes(s, (size_t)cols);
 	mvaddnstr(y, x, s, (int)n);
 	return (int)text_columns(s) < cols ? (int)text_columns(s) : cols;
@@ -105,6 +115,9 @@ tui_put(int y, int x, int cols, const char *s)
 void
 tui_put_cut(const struct tui *t, int y, int x, int cols, const char *s)
 {
+	char buf[TEXT_OUT_MAX];
+
+	s = text_for_terminal(s, buf, sizeof buf);
 	if ((int)text_columns(s) <= cols) {
 		tui_put(y, x, cols, s);
 		return;
@@ -118,7 +131,11 @@ tui_put_cut(const struct tui *t, int y, int x, int cols, const char *s)
 void
 tui_put_right(int y, int right, const char *s)
 {
-	int w = (int)text_columns(s);
+	char buf[TEXT_OUT_MAX];
+	int w;
+
+	s = text_for_terminal(s, buf, sizeof buf);
+	w = (int)text_columns(s);
 
 	tui_put(y, right - w < 0 ? 0 : right - w, w, s);
 }
@@ -126,7 +143,11 @@ tui_put_right(int y, int right, const char *s)
 void
 tui_put_centered(int y, const char *s)
 {
-	int w = (int)text_columns(s);
+	char buf[TEXT_OUT_MAX];
+	int w;
+
+	s = text_for_terminal(s, buf, sizeof buf);
+	w = (int)text_columns(s);
 
 	tui_put(y, w < COLS ? (COLS - w) / 2 : 0, COLS, s);
 }
@@ -160,7 +181,8 @@ tui_wrap(int y, int x, int cols, int max_lines, const char *prefix,
 {
 	int lines = 0, indent = (int)text_columns(prefix);
 	size_t fit, cut;
-	const char *p = text;
+	char buf[TEXT_OUT_MAX];
+	const char *p = text_for_terminal(text, buf, sizeof buf);
 
 	if (cols - indent < 8 || max_lines <= 0)
 		return 0;

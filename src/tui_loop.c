@@ -108,6 +108,12 @@ take_signals(struct ui *ui, bool pending, bool keys, bool *read_keys)
 	if (pending)
 		signals_take(&quit, &resized, &suspended, &continued);
 	now = run_clock_now(&ui->clock);
+	if (suspended && !quit) {
+		suspend(ui);
+		/* told to end while stopped in the background: end before
+		 * drawing, which would take the terminal back */
+		quit = signals_quit_pending();
+	}
 	if (quit) {
 		s = screens[ui->screen];
 		if (s->quit != NULL)
@@ -117,8 +123,6 @@ take_signals(struct ui *ui, bool pending, bool keys, bool *read_keys)
 	}
 	if (resized)
 		tui_resize();
-	if (suspended)
-		suspend(ui);
 	/* stopped and continued from outside (SIGSTOP): whatever ran in the
 	 * meantime may have drawn over the screen */
 	if (continued && !suspended)

@@ -93,8 +93,12 @@ ui_curses_main(const struct catalog *cat, const struct preset *preset,
 	engine_free(ui.e);
 	tui_end(&ui.tui);
 	free(ui.shown);
-	/* one line for the scrollback, as plain mode ends */
-	if (ui.ran)
+	/* one line for the scrollback, as plain mode ends (not to a terminal
+	 * that stops output from the background) */
+	if (ui.ran && !signals_tty_refuses_output(STDOUT_FILENO))
 		run_print_end(ui.preset->name, &ui.end);
+	/* a signal's status first; then a lost history line is a failure */
+	if (ui.exit_status == 0 && ui.history_failed)
+		return 1;
 	return ui.exit_status;
 }

@@ -4,8 +4,8 @@
 
 #include <errno.h>
 #include <poll.h>
-#include <signal.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -14,6 +14,7 @@
 #include "safety.h"
 #include "signals.h"
 #include "speech.h"
+#include "text.h"
 
 struct plain {
 	const struct timeline *tl;
@@ -31,17 +32,21 @@ static void
 print_step(struct plain *pl, size_t index, uint64_t offset_ms)
 {
 	const struct step *s = &pl->tl->steps[index];
-	char when[16], what[200], len[16];
+	char when[16], what[512], len[16], buf[TEXT_OUT_MAX],
+	    how[TEXT_OUT_MAX];
+	const char *shown;
 
 	duration_format((long)(offset_ms / 1000), when, sizeof when);
 	step_describe(s, what, sizeof what);
+	shown = text_for_terminal(what, buf, sizeof buf);
 	duration_format((long)((s->duration_ms + 999) / 1000), len, sizeof len);
 	if (s->kind == STEP_READY)
-		printf("%5s  %s (%s): %s\n", when, what, len, s->instruction);
+		printf("%5s  %s (%s): %s\n", when, shown, len,
+		       text_for_terminal(s->instruction, how, sizeof how));
 	else if (s->kind == STEP_SELF && pl->input_open)
-		printf("%5s  %s: press Enter when done\n", when, what);
+		printf("%5s  %s: press Enter when done\n", when, shown);
 	else
-		printf("%5s  %s  %s%s\n", when, what,
+		printf("%5s  %s  %s%s\n", when, shown,
 		       s->kind == STEP_SELF ? "~" : "", len);
 	pl->printed = index;
 	pl->printed_any = true;
@@ -58,6 +63,9 @@ print_progress(struct plain *pl, bool moved_by_user)
 	uint64_t offset;
 	size_t i;
 
+	/* once told to end, nothing more but the last line */
+	if (signals_quit_pending())
+		return;
 	engine_snapshot(pl->e, run_clock_now(&pl->clock), &snap);
 	if (engine_over(pl->e))
 		return;
@@ -139,17 +147,69 @@ read_input(struct plain *pl, uint64_t now)
 	}
 }
 
+/* Waits in poll() and acts until the run is over.  Returns the signal
+ * that ended it, 0, or -1 when standard output failed (a full disk, a
+ * closed descriptor). */
+static int
+plain_loop(struct plain *pl, int sig_fd)
+{
+	struct pollfd fds[2];
+	int quit = 0, resized, suspend, cont, timeout, nfds;
+	uint64_t now;
+
+	while (!engine_over(pl->e)) {
+		now = run_clock_now(&pl->clock);
+		timeout = run_clock_timeout(
+		    &pl->clock, engine_next_deadline(pl->e, now, 0));
+		fds[0].fd = sig_fd;
+		fds[0].events = POLLIN;
+		fds[1].fd = STDIN_FILENO;
+		fds[1].events = POLLIN;
+		nfds = pl->input_open ? 2 : 1;
+		if (poll(fds, (nfds_t)nfds, timeout) < 0 && errno != EINTR)
+			break;
+		now = run_clock_now(&pl->clock);
+		signals_take(&quit, &resized, &suspend, &cont);
+		if (quit) {
+			engine_quit(pl->e, now);
+			return quit;
+		}
+		if (suspend) {
+			engine_pause(pl->e, now);
+			printf("paused\n");
+			fflush(stdout);
+			signals_suspend_self();
+			engine_resume(pl->e, run_clock_now(&pl->clock));
+			printf("resumed\n");
+			continue;
+		}
+		if (nfds == 2 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR)))
+			read_input(pl, now);
+		engine_update(pl->e, run_clock_now(&pl->clock));
+		print_progress(pl, false);
+		if (ferror(stdout)) {
+			/* a reader that went away (SIGPIPE, | head) or a
+			 * signal that cut a write short ends the run as that
+			 * signal; otherwise the output failed */
+			engine_quit(pl->e, run_clock_now(&pl->clock));
+			signals_take(&quit, &resized, &suspend, &cont);
+			return quit ? quit : -1;
+		}
+		if (pl->speak)
+			speech_reap();
+	}
+	return quit;
+}
+
 int
 ui_plain_run(const struct preset *p, const struct run_options *ro)
 {
 	struct plain pl;
 	struct timeline tl;
 	struct engine_snapshot snap;
-	struct pollfd fds[2];
-	char total[16];
-	int sig_fd, quit = 0, resized, suspend, cont, timeout, nfds;
+	char total[16], name[TEXT_OUT_MAX];
+	int sig_fd, quit, failed;
 	time_t started = time(NULL);
-	uint64_t now;
 
 	if (timeline_build(p, &ro->timeline, &tl) != 0) {
 		fprintf(stderr, "backease: out of memory\n");
@@ -167,9 +227,8 @@ ui_plain_run(const struct preset *p, const struct run_options *ro)
 	run_clock_init(&pl.clock, ro->speed);
 	pl.e = engine_new(&tl, run_clock_now(&pl.clock),
 	                  pl.input_open ? 0 : ENGINE_SELF_PACED_NOMINAL);
+	/* every ending signal (SIGPIPE too: | head) ends the run as quit */
 	sig_fd = signals_install(1);
-	/* a reader that goes away (| head) ends the run like q, recorded */
-	signal(SIGPIPE, SIG_IGN);
 	if (pl.e == NULL || sig_fd < 0) {
 		fprintf(stderr, "backease: cannot start the run\n");
 		engine_free(pl.e);
@@ -182,53 +241,22 @@ ui_plain_run(const struct preset *p, const struct run_options *ro)
 	}
 	engine_set_late_ms(pl.e, (uint64_t)(ENGINE_LATE_MS * ro->speed));
 	duration_format((long)(tl.total_ms / 1000), total, sizeof total);
-	printf("backease: %s, %zu move%s, %s%s\n", p->name, tl.moves_count,
+	printf("backease: %s, %zu move%s, %s%s\n",
+	       text_for_terminal(p->name, name, sizeof name), tl.moves_count,
 	       tl.moves_count == 1 ? "" : "s", tl.self_paced ? "~" : "", total);
 	print_progress(&pl, false);
-
-	while (!engine_over(pl.e)) {
-		now = run_clock_now(&pl.clock);
-		timeout = run_clock_timeout(
-		    &pl.clock, engine_next_deadline(pl.e, now, 0));
-		fds[0].fd = sig_fd;
-		fds[0].events = POLLIN;
-		fds[1].fd = STDIN_FILENO;
-		fds[1].events = POLLIN;
-		nfds = pl.input_open ? 2 : 1;
-		if (poll(fds, (nfds_t)nfds, timeout) < 0 && errno != EINTR)
-			break;
-		now = run_clock_now(&pl.clock);
-		signals_take(&quit, &resized, &suspend, &cont);
-		if (quit) {
-			engine_quit(pl.e, now);
-			break;
-		}
-		if (suspend) {
-			engine_pause(pl.e, now);
-			printf("paused\n");
-			fflush(stdout);
-			signals_suspend_self();
-			engine_resume(pl.e, run_clock_now(&pl.clock));
-			printf("resumed\n");
-			continue;
-		}
-		if (nfds == 2 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR)))
-			read_input(&pl, now);
-		engine_update(pl.e, run_clock_now(&pl.clock));
-		print_progress(&pl, false);
-		if (ferror(stdout)) {
-			engine_quit(pl.e, run_clock_now(&pl.clock));
-			quit = SIGPIPE;
-			break;
-		}
-		if (pl.speak)
-			speech_reap();
-	}
+	quit = plain_loop(&pl, sig_fd);
 
 	engine_snapshot(pl.e, run_clock_now(&pl.clock), &snap);
-	run_print_end(p->name, &snap);
-	run_record(&tl, &snap, started);
+	/* told to end in the background of a terminal that stops output
+	 * from there (stty tostop): end without writing to it */
+	if (quit > 0 && signals_tty_refuses_output(STDOUT_FILENO))
+		__fpurge(stdout);
+	else
+		run_print_end(p->name, &snap);
+	failed = run_record(&tl, &snap, started) != 0 || quit < 0;
 	engine_free(pl.e);
 	timeline_free(&tl);
-	return quit ? 128 + quit : 0;
+	/* a signal's status says how the run ended, whatever else failed */
+	return quit > 0 ? 128 + quit : failed ? 1 : 0;
 }

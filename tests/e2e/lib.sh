@@ -15,6 +15,9 @@
 #   expect_contains HAY NEEDLE  fails unless the text HAY contains NEEDLE
 #   expect_not_contains HAY NEEDLE
 #   expect_eq GOT WANT [WHAT]   fails unless the strings are equal
+#   long_catalog FILE           writes a catalog with one preset, "long"
+#                               (Long), of one 600 s move (Long March)
+#   no_safety_note              marks the first-run note as shown
 #   history_file                prints the path of history.tsv
 #   history_lines               prints how many lines it has (0 if none)
 #   skip REASON / fail MSG
@@ -109,4 +112,26 @@ history_lines() {
 	else
 		echo 0
 	fi
+}
+
+long_catalog() {
+	cat >"$1" <<'EOF'
+exercises:
+  - id: long-march
+    name: Long March
+    kind: warmup
+    position: standing
+    time: 600
+    steps: [Keep marching.]
+presets:
+  - id: long
+    name: Long
+    items:
+      - exercise: long-march
+EOF
+}
+
+no_safety_note() {
+	mkdir -p "$XDG_STATE_HOME/backease"
+	: >"$XDG_STATE_HOME/backease/safety-note-shown"
 }

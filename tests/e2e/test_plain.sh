@@ -276,12 +276,13 @@ expect_status 0 be --catalog pushes.yaml run pushes --plain --speed 1000 --ready
 expect_eq "$(history_lines)" $((before + 1)) "history after a fast run"
 
 # ---- history that cannot be written -------------------------------------------
-# The run still completes and says so; the lines already there are kept.
+# The run still completes and says so, then exits 1 (a runtime failure);
+# the lines already there are kept.
 # (As root a read-only directory would not stop the write, so the state
 # directory is put below a regular file, where it cannot be created.)
 cp "$hist" saved.tsv
 : >blocker
-XDG_STATE_HOME=$PWD/blocker/state expect_status 0 \
+XDG_STATE_HOME=$PWD/blocker/state expect_status 1 \
 	be --catalog pushes.yaml run pushes --plain --speed 100 --ready 0
 expect_eq "$(printf '%s\n' "$OUT" | tail -n 1)" "done: Pushes 0:40" "last line"
 expect_contains "$ERR" "history not written"
@@ -292,7 +293,7 @@ cmp -s saved.tsv "$hist" || fail "history changed"
 if [ "$(id -u)" != 0 ]; then
 	chmod 444 "$hist"
 	chmod 555 "$(dirname "$hist")"
-	expect_status 0 be --catalog pushes.yaml run pushes --plain --speed 100 \
+	expect_status 1 be --catalog pushes.yaml run pushes --plain --speed 100 \
 		--ready 0
 	chmod 755 "$(dirname "$hist")"
 	chmod 644 "$hist"
@@ -302,7 +303,7 @@ fi
 # a history path that is a directory
 XDG_STATE_HOME=$PWD/dirstate
 mkdir -p "$XDG_STATE_HOME/backease/history.tsv"
-expect_status 0 be --catalog pushes.yaml run pushes --plain --speed 100 --ready 0
+expect_status 1 be --catalog pushes.yaml run pushes --plain --speed 100 --ready 0
 expect_contains "$ERR" "history not written"
 # a reader that goes away (| head) ends the run, recorded as quit, 141
 XDG_STATE_HOME=$PWD/pipestate

@@ -44,9 +44,21 @@ die(const char *what, const char *detail)
 	fuzz_die("fuzz_catalog", what, "text", detail);
 }
 
+/* Characters that reorder or hide text (bidirectional controls, zero
+ * width and tag characters, line separators), written out here apart
+ * from src/uchar.c's tables. */
+static bool
+misleading(uint32_t c)
+{
+	return c == 0x061c || c == 0x200e || c == 0x200f ||
+	       (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
+	       (c >= 0x200b && c <= 0x200d) || c == 0x2060 || c == 0xfeff ||
+	       c == 0x2028 || c == 0x2029 || (c >= 0xe0000 && c <= 0xe007f);
+}
+
 /* An independent check (not text_is_clean(), which is under test): valid
- * UTF-8 with no C0, DEL or C1 control character.  Returns the offset of
- * the first bad byte, or -1. */
+ * UTF-8 with no C0, DEL or C1 control character and none of the
+ * misleading() ones.  Returns the offset of the first bad byte, or -1. */
 static long
 first_unsafe(const char *s, size_t cap)
 {
@@ -76,7 +88,7 @@ first_unsafe(const char *s, size_t cap)
 			c = (c << 6) | (p[i + k] & 0x3f);
 		}
 		if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff) ||
-		    (c >= 0x80 && c < 0xa0))
+		    (c >= 0x80 && c < 0xa0) || misleading(c))
 			return (long)i;
 		i += len;
 	}
@@ -95,7 +107,7 @@ check_terminal_safe(const char *what, const char *s, size_t cap)
 		char buf[128];
 
 		snprintf(buf, sizeof buf,
-			 "%s: control character or invalid UTF-8 at byte %ld",
+			 "%s: control, misleading or invalid UTF-8 at byte %ld",
 			 what, at);
 		die(buf, s);
 	}
