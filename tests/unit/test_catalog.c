@@ -2660,6 +2660,79 @@ add_file_too_big(void **state)
 
 
 static void
+user_dir_in_name_order(void **state)
+{
+	struct catalog cat;
+	struct diag d;
+	char dir[128];
+	size_t at_a, at_b;
+
+	(void)state;
+	make_scratch();
+	snprintf(dir, sizeof dir, "%s/catalog.d", scratch);
+	assert_int_equal(mkdir(dir, 0700), 0);
+	/* written in reverse so that directory order is unlikely to help */
+	write_file(dir, "30-last.yaml",
+	           "exercises:\n"
+	           "  - id: a\n"
+	           "    name: A from 30\n"
+	           "    kind: stretch\n"
+	           "    position: any\n"
+	           "    hold: 30\n"
+	           "    steps: [A.]\n");
+	write_file(dir, "20-middle.yaml",
+	           "exercises:\n"
+	           "  - id: a\n"
+	           "    name: A from 20\n"
+	           "    kind: stretch\n"
+	           "    position: any\n"
+	           "    hold: 20\n"
+	           "    steps: [A.]\n"
+	           "presets:\n"
+	           "  - id: pa\n"
+	           "    name: PA\n"
+	           "    items:\n"
+	           "      - exercise: a\n"
+	           "      - exercise: b\n");
+	write_file(dir, "10-first.yaml",
+	           "exercises:\n"
+	           "  - id: b\n"
+	           "    name: B\n"
+	           "    kind: stretch\n"
+	           "    position: any\n"
+	           "    hold: 10\n"
+	           "    steps: [B.]\n"
+	           "  - id: a\n"
+	           "    name: A from 10\n"
+	           "    kind: stretch\n"
+	           "    position: any\n"
+	           "    hold: 10\n"
+	           "    steps: [A.]\n");
+	/* not catalog files: never read */
+	write_file(dir, "notes.txt", "not: [yaml\n");
+	write_file(dir, "old.yaml.bak", "not: [yaml\n");
+	write_file(dir, "00-first.yml", "not: [yaml\n");
+	write_file(dir, ".hidden.yaml", "not: [yaml\n");
+	write_file(dir, ".yaml", "not: [yaml\n");
+
+	catalog_init(&cat);
+	assert_int_equal(sources_add_user_dir(&cat, dir, NULL, NULL, &d), 0);
+	assert_int_equal(cat.exercises_count, builtin_exercises_count + 2);
+	assert_int_equal(cat.docs_count, 4); /* the built-in one and 3 */
+	assert_string_equal(catalog_exercise(&cat, "a")->name, "A from 30");
+	assert_int_equal(catalog_exercise(&cat, "a")->timing.hold, 30);
+	/* first seen first: b came in 10-first.yaml before a */
+	assert_true(idmap_get(&cat.exercise_ids, "a", &at_a));
+	assert_true(idmap_get(&cat.exercise_ids, "b", &at_b));
+	assert_int_equal(at_b, builtin_exercises_count);
+	assert_int_equal(at_a, builtin_exercises_count + 1);
+	assert_ptr_equal(catalog_preset(&cat, "pa")->items[0].ex,
+	                 catalog_exercise(&cat, "a"));
+	catalog_free(&cat);
+	remove_scratch();
+}
+
+static void
 names_of_enums(void **state)
 {
 	(void)state;
@@ -2893,6 +2966,7 @@ main(void)
 		T(add_file_fifo),
 		T(add_file_valid),
 		T(add_file_too_big),
+		T(user_dir_in_name_order),
 		T(names_of_enums),
 	};
 
