@@ -41,6 +41,8 @@ extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_plan_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_run_entry;
+extern const struct cmd_entry cmd_remind_entry;
+extern const struct cmd_entry cmd_status_entry;
 
 /* The menu: what `backease` with no command does. */
 int cmd_menu(const struct cli *c);

@@ -16,14 +16,14 @@
 #include "timeline.h"
 
 static const struct cmd_entry *const commands[] = {
-	&cmd_run_entry,  &cmd_list_entry,  &cmd_show_entry,
-	&cmd_plan_entry, &cmd_check_entry,
+	&cmd_run_entry,   &cmd_list_entry,  &cmd_show_entry,
+	&cmd_plan_entry,  &cmd_check_entry, &cmd_remind_entry,
+	&cmd_status_entry,
 };
 #define COMMANDS_COUNT (sizeof commands / sizeof commands[0])
 
 /* Named in SPEC but not built yet. */
-static const char *const planned[] = {"stats", "quick", "remind",
-                                      "status"};
+static const char *const planned[] = {"stats", "quick"};
 
 static void
 usage(FILE *out)
@@ -45,6 +45,15 @@ usage(FILE *out)
 	        "  check [FILE...]   validate catalog files (default: the "
 	        "built-in one\n"
 	        "                    and the user's catalog.d)\n"
+	        "  remind            break reminder: waits, rings when a "
+	        "break is due,\n"
+	        "                    offers a preset (--every 45m, --preset "
+	        "ID, --idle 5m,\n"
+	        "                    --snooze 5m)\n"
+	        "  status            one line for a prompt or tmux: 'break "
+	        "in 12m', 'break\n"
+	        "                    due', 'paused', or nothing (--format "
+	        "'%%m %%p %%s')\n"
 	        "\n"
 	        "options:\n"
 	        "  -h, --help          show this help\n"
