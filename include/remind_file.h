@@ -26,14 +26,15 @@ enum remind_file_state {
 /*   backease-remind 1
  *   pid 4242
  *   state waiting           waiting | due | paused | break | away
- *   due 1764600000          wall-clock epoch seconds the break is due
+ *   due_ms 1764600000000    wall-clock epoch milliseconds of the break
+ *                           (waiting, away; 0 otherwise)
  *   left 2700               run-time seconds left when written
  *   speed 1.000             --speed, three decimals
  *   preset Desk break       the name, clean text, to the end of the line */
 struct remind_file {
 	long pid;
 	enum remind_file_state state;
-	long long due;
+	long long due_ms;
 	long left_s;
 	long speed_milli; /* --speed times 1000 (10 to 1000000) */
 	char preset[128];

@@ -123,14 +123,29 @@ now_of(const struct reminder *m)
 	return c;
 }
 
-/* The wall-clock time of run time t. */
-static time_t
-wall_of(const struct reminder *m, uint64_t t)
+/* The wall-clock time of run time t, in epoch milliseconds. */
+static long long
+wall_ms_of(const struct reminder *m, uint64_t t)
 {
 	uint64_t now = run_clock_now(&m->clock);
-	double real_s = ((double)t - (double)now) / 1000.0 / m->clock.speed;
+	double real_ms = ((double)t - (double)now) / m->clock.speed;
+	struct timespec ts;
 
-	return time(NULL) + (time_t)(real_s + (real_s >= 0 ? 0.5 : -0.5));
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 +
+	       (long long)real_ms;
+}
+
+/* "14:45": the local time of run time t. */
+static void
+clock_of(const struct reminder *m, uint64_t t, char *buf, size_t size)
+{
+	time_t when = (time_t)(wall_ms_of(m, t) / 1000);
+	struct tm tm;
+
+	if (localtime_r(&when, &tm) == NULL ||
+	    strftime(buf, size, "%H:%M", &tm) == 0)
+		snprintf(buf, size, "?");
 }
 
 static void
@@ -138,8 +153,6 @@ print_next(const struct reminder *m, const char *what)
 {
 	struct remind_view v;
 	char hm[16];
-	time_t due;
-	struct tm tm;
 
 	remind_view(m->r, run_clock_now(&m->clock), &v);
 	if (v.state == REMIND_PAUSED) {
@@ -147,10 +160,7 @@ print_next(const struct reminder *m, const char *what)
 		       v.minutes);
 		return;
 	}
-	due = wall_of(m, v.due_ms);
-	if (localtime_r(&due, &tm) == NULL ||
-	    strftime(hm, sizeof hm, "%H:%M", &tm) == 0)
-		strcpy(hm, "?");
+	clock_of(m, v.due_ms, hm, sizeof hm);
 	printf("%snext break at %s\n", what, hm);
 }
 
@@ -171,7 +181,7 @@ save_state(struct reminder *m)
 		  : v.state == REMIND_BREAK  ? RFILE_BREAK
 		  : v.away		     ? RFILE_AWAY
 					     : RFILE_WAITING;
-	f.due = v.state == REMIND_WAITING ? (long long)wall_of(m, v.due_ms) : 0;
+	f.due_ms = v.state == REMIND_WAITING ? wall_ms_of(m, v.due_ms) : 0;
 	f.left_s = (long)(v.left_ms / 1000);
 	f.speed_milli = (long)(m->clock.speed * 1000 + 0.5);
 	memcpy(f.preset, m->p->name, n); /* 30 columns fit */
@@ -188,24 +198,26 @@ put_bytes(const char *buf, size_t n)
 	fwrite(buf, 1, n, stdout);
 }
 
-/* Puts the title back after an offer: the terminal's own where it keeps a
- * saved one, else one saying when the next break is. */
+/* Once a due break has changed the terminal's title, it keeps saying
+ * what is going on (the terminal's own comes back on exit, where it keeps
+ * a saved one). */
 static void
-restore_title(struct reminder *m)
+retitle(struct reminder *m, const char *during_break)
 {
-	char buf[256], title[64], hm[16];
+	char buf[256], title[160], hm[16];
 	struct remind_view v;
-	time_t due;
-	struct tm tm;
 
 	if (!m->title_set)
 		return;
 	remind_view(m->r, run_clock_now(&m->clock), &v);
-	due = wall_of(m, v.due_ms);
-	if (localtime_r(&due, &tm) == NULL ||
-	    strftime(hm, sizeof hm, "%H:%M", &tm) == 0)
-		strcpy(hm, "?");
-	snprintf(title, sizeof title, "backease: next break at %s", hm);
+	clock_of(m, v.due_ms, hm, sizeof hm);
+	if (during_break != NULL)
+		snprintf(title, sizeof title, "backease: %s", during_break);
+	else if (v.state == REMIND_PAUSED)
+		snprintf(title, sizeof title, "backease: reminders paused");
+	else
+		snprintf(title, sizeof title, "backease: next break at %s",
+		         hm);
 	put_bytes(buf, notify_title_bytes(&m->env, title, buf, sizeof buf));
 }
 
@@ -216,11 +228,12 @@ announce_due(struct reminder *m)
 
 	snprintf(title, sizeof title, "break due: %s", m->p->name);
 	snprintf(body, sizeof body, "%s (%s)", m->p->name, m->length);
-	printf("break due: %s (%s)%s\n", m->p->name, m->length,
+	/* the bell ends the line, so that the lines stay whole in a log */
+	printf("break due: %s (%s)%s", m->p->name, m->length,
 	       m->input_open ? "; Enter starts it, s snoozes, k skips" : "");
-	fflush(stdout);
 	put_bytes(buf, notify_due_bytes(&m->env, m->mode, m->bell, title, body,
 					buf, sizeof buf));
+	putchar('\n');
 	m->title_set = m->title_set || notify_escapes_ok(&m->env);
 	notify_desktop(&m->env, m->mode, "backease: break due", body);
 }
@@ -237,16 +250,15 @@ on_events(struct reminder *m, unsigned ev)
 		remind_view(m->r, run_clock_now(&m->clock), &v);
 		remind_break_words(v.welcome_ms, words, sizeof words);
 		printf("welcome back: a %s break\n", words);
-		restore_title(m);
+		retitle(m, NULL);
 		print_next(m, "");
 	}
 	if (ev & REMIND_EV_DUE)
 		announce_due(m);
 	else if (ev & REMIND_EV_RING) {
-		printf("break still due: %s%s\n", m->p->name,
-		       m->input_open ? " (Enter starts it)" : "");
-		if (m->mode != NOTIFY_NONE && m->bell)
-			putchar('\a');
+		printf("break still due: %s%s%s\n", m->p->name,
+		       m->input_open ? " (Enter starts it)" : "",
+		       m->mode != NOTIFY_NONE && m->bell ? "\a" : "");
 	}
 	if (ev & REMIND_EV_CHANGED)
 		save_state(m);
@@ -279,11 +291,12 @@ take_break(struct reminder *m)
 	int rc;
 
 	on_events(m, remind_break_start(m->r, &now));
-	restore_title(m);
+	retitle(m, m->p->name);
 	fflush(stdout);
 	rc = ui_plain_run(m->p, &m->c->run);
 	now = now_of(m);
 	on_events(m, remind_break_end(m->r, &now, rc == 0));
+	retitle(m, NULL);
 	if (rc == 0)
 		print_next(m, "");
 	fflush(stdout);
@@ -313,12 +326,12 @@ handle_line(struct reminder *m, const char *cmd)
 		ev = snooze ? remind_snooze(m->r, &now)
 			    : remind_skip(m->r, &now);
 		if (ev & REMIND_EV_CHANGED) {
-			restore_title(m);
+			retitle(m, NULL);
 			print_next(m, snooze ? "snoozed: " : "skipped: ");
 		}
 	} else if (strcmp(cmd, "p") == 0) {
 		ev = remind_toggle_pause(m->r, &now);
-		restore_title(m);
+		retitle(m, NULL);
 		print_next(
 		    m, remind_state(m->r) == REMIND_PAUSED ? "" : "resumed: ");
 	} else {

@@ -66,17 +66,19 @@ alive(const struct remind_file *f, long holder)
 
 /* Run-time minutes left, rounded up as the reminder shows them. */
 static long
-minutes_left(const struct remind_file *f, time_t now)
+minutes_left(const struct remind_file *f, const struct timespec *now)
 {
-	long long left;
+	double ms = 0, now_ms = (double)now->tv_sec * 1000 +
+	                        (double)(now->tv_nsec / 1000000);
 
 	if (f->state == RFILE_PAUSED)
-		left = f->left_s;
+		ms = (double)f->left_s * 1000;
 	else if (f->state == RFILE_WAITING || f->state == RFILE_AWAY)
-		left = (f->due - (long long)now) * f->speed_milli / 1000;
-	else
-		left = 0;
-	return left > 0 ? (long)((left + 59) / 60) : 0;
+		ms = ((double)f->due_ms - now_ms) * (double)f->speed_milli /
+		     1000;
+	if (ms > 1e12) /* decades: a clock set back, or not our file */
+		ms = 1e12;
+	return ms > 0 ? (long)((ms + 59999) / 60000) : 0;
 }
 
 static void
@@ -119,7 +121,7 @@ streak(time_t now)
 }
 
 static void
-print_format(const struct remind_file *f, time_t now)
+print_format(const struct remind_file *f, const struct timespec *now)
 {
 	long minutes = minutes_left(f, now);
 	char usual[64], preset[sizeof f->preset * 4];
@@ -139,7 +141,7 @@ print_format(const struct remind_file *f, time_t now)
 			fputs(preset, stdout);
 			break;
 		case 's':
-			printf("%ld", streak(now));
+			printf("%ld", streak(now->tv_sec));
 			break;
 		case 't':
 			usual_line(f, minutes, usual, sizeof usual);
@@ -179,8 +181,12 @@ status_exec(const struct cli *c, char **args, int nargs)
 			shown);
 		return EXIT_DATA;
 	}
-	if (rc == 0 && alive(&f, holder))
-		print_format(&f, time(NULL));
+	if (rc == 0 && alive(&f, holder)) {
+		struct timespec now;
+
+		clock_gettime(CLOCK_REALTIME, &now);
+		print_format(&f, &now);
+	}
 	return 0;
 }
 

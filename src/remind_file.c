@@ -27,8 +27,8 @@ fields_ok(const struct remind_file *f)
 	size_t n = strnlen(f->preset, sizeof f->preset);
 
 	return f->pid >= 1 && f->pid <= 2147483647L &&
-	       (size_t)f->state < STATES && f->due >= 0 &&
-	       f->due <= 999999999999LL && f->left_s >= 0 &&
+	       (size_t)f->state < STATES && f->due_ms >= 0 &&
+	       f->due_ms <= 99999999999999LL && f->left_s >= 0 &&
 	       f->left_s <= 99999999L && f->speed_milli >= 10 &&
 	       f->speed_milli <= 1000000L && n > 0 && n < sizeof f->preset &&
 	       text_is_clean(f->preset);
@@ -42,9 +42,9 @@ remind_file_format(const struct remind_file *f, char *buf, size_t size)
 	if (!fields_ok(f))
 		return -1;
 	n = snprintf(buf, size,
-		     "backease-remind 1\npid %ld\nstate %s\ndue %lld\n"
+		     "backease-remind 1\npid %ld\nstate %s\ndue_ms %lld\n"
 		     "left %ld\nspeed %ld.%03ld\npreset %s\n",
-		     f->pid, state_names[f->state], f->due, f->left_s,
+		     f->pid, state_names[f->state], f->due_ms, f->left_s,
 		     f->speed_milli / 1000, f->speed_milli % 1000, f->preset);
 	return n > 0 && (size_t)n < size ? n : -1;
 }
@@ -55,7 +55,7 @@ number(const char *s, size_t n, long long max, long long *v)
 {
 	size_t i;
 
-	if (n == 0 || n > 12 || (s[0] == '0' && n > 1))
+	if (n == 0 || n > 14 || (s[0] == '0' && n > 1))
 		return false;
 	*v = 0;
 	for (i = 0; i < n; i++) {
@@ -124,9 +124,10 @@ remind_file_parse(const char *buf, size_t len, struct remind_file *f)
 	if (i == STATES)
 		return -1;
 	f->state = (enum remind_file_state)i;
-	if (!line(&p, end, "due", &v, &n) || !number(v, n, 999999999999LL, &x))
+	if (!line(&p, end, "due_ms", &v, &n) ||
+	    !number(v, n, 99999999999999LL, &x))
 		return -1;
-	f->due = x;
+	f->due_ms = x;
 	if (!line(&p, end, "left", &v, &n) || !number(v, n, 99999999LL, &x))
 		return -1;
 	f->left_s = (long)x;

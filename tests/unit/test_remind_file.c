@@ -24,7 +24,7 @@
 static const char good[] = "backease-remind 1\n"
 			   "pid 4242\n"
 			   "state waiting\n"
-			   "due 1764600000\n"
+			   "due_ms 1764600000000\n"
 			   "left 2700\n"
 			   "speed 60.000\n"
 			   "preset Desk break\n";
@@ -55,7 +55,7 @@ test_parse_and_format(void **state)
 	assert_int_equal(remind_file_parse(good, strlen(good), &f), 0);
 	assert_int_equal(f.pid, 4242);
 	assert_int_equal(f.state, RFILE_WAITING);
-	assert_int_equal(f.due, 1764600000LL);
+	assert_int_equal(f.due_ms, 1764600000000LL);
 	assert_int_equal(f.left_s, 2700);
 	assert_int_equal(f.speed_milli, 60000);
 	assert_string_equal(f.preset, "Desk break");
@@ -104,7 +104,8 @@ test_parse_is_strict(void **state)
 	refused("pid 4242", "pid  4242");
 	refused("state waiting", "state asleep");
 	refused("state waiting", "state waitingx");
-	refused("due 1764600000", "due 17646e5");
+	refused("due_ms 1764600000000", "due_ms 17646e5");
+	refused("due_ms 1764600000000", "due 1764600000");
 	refused("left 2700", "left 2700 ");
 	refused("speed 60.000", "speed 60");
 	refused("speed 60.000", "speed 60.5");
