@@ -342,6 +342,20 @@ handle_line(struct reminder *m, const char *cmd)
 	return -1;
 }
 
+/* A key typed here while the sources said away: the user is back now,
+ * not at the next sample a minute later. */
+static void
+back_now(struct reminder *m)
+{
+	struct remind_idle here = {.known = true, .idle_ms = 0};
+	struct remind_clock now = now_of(m);
+	struct remind_view v;
+
+	remind_view(m->r, now.mono_ms, &v);
+	if (v.away)
+		on_events(m, remind_idle(m->r, &now, &here));
+}
+
 /* Reads what was typed; returns -1 to go on, or an exit status. */
 static int
 read_keys(struct reminder *m)
@@ -355,6 +369,7 @@ read_keys(struct reminder *m)
 		return -1;
 	if (n <= 0) /* Ctrl-D: the end of input ends the reminder */
 		return 0;
+	back_now(m);
 	for (i = 0; i < n; i++) {
 		if (buf[i] != '\n') {
 			if (m->line_len + 1 < sizeof m->line)
