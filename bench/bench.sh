@@ -413,21 +413,17 @@ fig_status() {
 	read -r _ fo _ <<<"$(awk '$1 == 2' <<<"$out")"
 	read -r _ sn _ <<<"$(awk '$1 == 0' <<<"$none")"
 	read -r _ vn _ <<<"$(awk '$1 == 1' <<<"$none")"
-	fig "5a. status, a reminder running" \
-		"$(calc "sprintf(\"%.3f ms\", $st / 1e6)")" \
-		"$(calc "sprintf(\"%.3f ms --version\", $ve / 1e6)")" \
-		"$(calc "sprintf(\"%.2fx\", $st / $ve)")" "<= 1.5x" \
-		"$(verdict "$st / $ve <= 1.5")"
-	fig "5b. status --format, a reminder running" \
-		"$(calc "sprintf(\"%.3f ms\", $fo / 1e6)")" \
-		"$(calc "sprintf(\"%.3f ms --version\", $ve / 1e6)")" \
-		"$(calc "sprintf(\"%.2fx\", $fo / $ve)")" "<= 1.5x" \
-		"$(verdict "$fo / $ve <= 1.5")"
-	fig "5c. status, no reminder" \
-		"$(calc "sprintf(\"%.3f ms\", $sn / 1e6)")" \
-		"$(calc "sprintf(\"%.3f ms --version\", $vn / 1e6)")" \
-		"$(calc "sprintf(\"%.2fx\", $sn / $vn)")" "<= 1.5x" \
-		"$(verdict "$sn / $vn <= 1.5")"
+	status_row "5a. status, a reminder running" "$st" "$ve"
+	status_row "5b. status --format, a reminder running" "$fo" "$ve"
+	status_row "5c. status, no reminder" "$sn" "$vn"
+}
+
+# status_row NAME NS BASELINE_NS: a row of figure 5
+status_row() {
+	fig "$1" "$(calc "sprintf(\"%.3f ms\", $2 / 1e6)")" \
+		"$(calc "sprintf(\"%.3f ms --version\", $3 / 1e6)")" \
+		"$(calc "sprintf(\"%.2fx\", $2 / $3)")" "<= 1.5x" \
+		"$(verdict "$2 / $3 <= 1.5")"
 }
 
 # children PID: CPU ticks of the children it has waited for (cutime+cstime)
@@ -436,15 +432,19 @@ children_ticks() {
 }
 
 fig_remind() {
-	local pid c0 c1 tck
-	section "6. backease remind waiting in real time (--every 45m, --idle 5m:" \
-		"the ttys sampled once a minute): a ${REMIND_SECONDS} s window" \
-		"(procfs), then a ${REMIND_TRACE_SECONDS} s strace cross-check"
+	local spid pid c0 c1 tck fifo=$work/keys6
+	section "6. backease remind waiting in real time on a pty (--every 45m," \
+		"--idle 5m: the ttys sampled once a minute): a ${REMIND_SECONDS} s" \
+		"window (procfs), then a ${REMIND_TRACE_SECONDS} s strace cross-check"
 	tck=$(getconf CLK_TCK)
-	"${renv[@]}" "$BACKEASE" remind --plain </dev/null \
-		>"$work/remind6.out" 2>&1 &
-	pid=$!
-	remind_pid >/dev/null
+	# on a terminal of its own, as a user runs it: its keys are read,
+	# and the tty source has at least that terminal to look at
+	mkfifo "$fifo"
+	"${renv[@]}" script -qfec "$(printf %q "$BACKEASE") remind --plain" \
+		/dev/null <"$fifo" >"$work/remind6.out" 2>&1 &
+	spid=$!
+	exec 5>"$fifo"
+	pid=$(remind_pid)
 	sleep 3
 	sample "$pid" >"$work/a.remind"
 	c0=$(children_ticks "$pid")
@@ -467,9 +467,10 @@ fig_remind() {
 	else
 		echo "   (strace cross-check skipped: attaching needs root or kernel.yama.ptrace_scope=0)"
 	fi
-	sed 's/^/   | /' "$work/remind6.out"
-	kill "$pid"
-	wait "$pid" || true
+	tr -d '\r' <"$work/remind6.out" | sed 's/^/   | /'
+	printf 'q\n' >&5
+	exec 5>&-
+	wait "$spid" || true
 	local rm
 	read -r -a rm <"$work/rate.remind"
 	fig "6a. remind waiting: wakeups per minute" \

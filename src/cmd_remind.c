@@ -216,8 +216,7 @@ retitle(struct reminder *m, const char *during_break)
 	else if (v.state == REMIND_PAUSED)
 		snprintf(title, sizeof title, "backease: reminders paused");
 	else
-		snprintf(title, sizeof title, "backease: next break at %s",
-		         hm);
+		snprintf(title, sizeof title, "backease: next break at %s", hm);
 	put_bytes(buf, notify_title_bytes(&m->env, title, buf, sizeof buf));
 }
 
@@ -456,6 +455,12 @@ take_lock(struct reminder *m)
 	return -1;
 }
 
+/* The line-mode wait: poll() on the signal pipe and the terminal until the
+ * schedule's next deadline (granularity 0: nothing is shown between the
+ * events, so more than a minute before a break it wakes once a minute to
+ * sample idle, or only at the due time with --idle 0).  The curses waiting
+ * screen takes this loop's place with granularity 1000, drawing from
+ * remind_view() after each wake.  Returns the exit status. */
 static int
 wait_loop(struct reminder *m, int sig_fd)
 {

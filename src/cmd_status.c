@@ -69,7 +69,7 @@ static long
 minutes_left(const struct remind_file *f, const struct timespec *now)
 {
 	double ms = 0, now_ms = (double)now->tv_sec * 1000 +
-	                        (double)(now->tv_nsec / 1000000);
+				(double)(now->tv_nsec / 1000000);
 
 	if (f->state == RFILE_PAUSED)
 		ms = (double)f->left_s * 1000;
@@ -84,26 +84,16 @@ minutes_left(const struct remind_file *f, const struct timespec *now)
 static void
 usual_line(const struct remind_file *f, long minutes, char *buf, size_t size)
 {
-	switch (f->state) {
-	case RFILE_WAITING:
-		if (minutes > 0)
-			snprintf(buf, size, "break in %ldm", minutes);
-		else
-			snprintf(buf, size, "break due");
-		break;
-	case RFILE_DUE:
-		snprintf(buf, size, "break due");
-		break;
-	case RFILE_PAUSED:
-		snprintf(buf, size, "paused");
-		break;
-	case RFILE_BREAK:
-		snprintf(buf, size, "on a break");
-		break;
-	case RFILE_AWAY:
-		snprintf(buf, size, "away");
-		break;
-	}
+	static const char *const lines[] = {
+	    [RFILE_WAITING] = "break due", /* when no minute is left */
+	    [RFILE_DUE] = "break due",	   [RFILE_PAUSED] = "paused",
+	    [RFILE_BREAK] = "on a break",  [RFILE_AWAY] = "away",
+	};
+
+	if (f->state == RFILE_WAITING && minutes > 0)
+		snprintf(buf, size, "break in %ldm", minutes);
+	else
+		snprintf(buf, size, "%s", lines[f->state]);
 }
 
 static long

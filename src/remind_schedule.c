@@ -176,8 +176,11 @@ remind_idle(struct remind *r, const struct remind_clock *c,
 	return ev;
 }
 
-unsigned
-remind_snooze(struct remind *r, const struct remind_clock *c)
+/* The break later by add: later than it is due while waiting, than now
+ * once offered.  *count counts it. */
+static unsigned
+postpone(struct remind *r, const struct remind_clock *c, uint64_t add,
+	 unsigned *count)
 {
 	unsigned ev = advance(r, c);
 	uint64_t now = c->mono_ms, from;
@@ -185,23 +188,21 @@ remind_snooze(struct remind *r, const struct remind_clock *c)
 	if (r->state != REMIND_WAITING && r->state != REMIND_DUE)
 		return ev;
 	from = r->state == REMIND_WAITING && r->due > now ? r->due : now;
-	start_waiting(r, from + r->cfg.snooze_ms);
-	r->snoozed++;
+	start_waiting(r, from + add);
+	(*count)++;
 	return ev | REMIND_EV_CHANGED;
+}
+
+unsigned
+remind_snooze(struct remind *r, const struct remind_clock *c)
+{
+	return postpone(r, c, r->cfg.snooze_ms, &r->snoozed);
 }
 
 unsigned
 remind_skip(struct remind *r, const struct remind_clock *c)
 {
-	unsigned ev = advance(r, c);
-	uint64_t now = c->mono_ms, from;
-
-	if (r->state != REMIND_WAITING && r->state != REMIND_DUE)
-		return ev;
-	from = r->state == REMIND_WAITING && r->due > now ? r->due : now;
-	start_waiting(r, from + r->cfg.every_ms);
-	r->skipped++;
-	return ev | REMIND_EV_CHANGED;
+	return postpone(r, c, r->cfg.every_ms, &r->skipped);
 }
 
 unsigned

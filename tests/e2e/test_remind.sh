@@ -13,18 +13,13 @@ mkdir -p "$XDG_STATE_HOME/backease"
 : >"$XDG_STATE_HOME/backease/safety-note-shown"
 
 cat >tiny.yaml <<'EOF'
-exercises:
-  - id: march
-    name: March
-    kind: warmup
-    position: standing
-    time: 10
-    steps: [March on the spot.]
 presets:
   - id: tiny
     name: Tiny
-    items:
-      - exercise: march
+    items: [{exercise: roll}]
+exercises:
+  - {id: roll, name: Shoulder Roll, kind: warmup, position: seated,
+     time: 10, steps: [Roll both shoulders back.]}
 EOF
 
 # wait_text FILE TEXT [SECS]: until FILE contains TEXT
