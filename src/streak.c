@@ -71,7 +71,8 @@ streak_days(const char *path, time_t now, long *days, bool *today_done,
 		return 0;
 	}
 	today = local_day(now, tm.tm_gmtoff);
-	qsort(set.v, set.n, sizeof *set.v, cmp_long);
+	if (set.n > 0) /* qsort(NULL, 0) is undefined */
+		qsort(set.v, set.n, sizeof *set.v, cmp_long);
 	/* walk back from today (or yesterday) while each day has a run */
 	i = set.n;
 	while (i > 0 && set.v[i - 1] > today) /* a clock set back */
