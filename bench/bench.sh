@@ -383,6 +383,28 @@ remind_pid() {
 	exit 1
 }
 
+# pty_remind OUT ARGS...: starts `backease remind ARGS` on a terminal of
+# its own (util-linux script) whose keyboard is a FIFO, output to OUT; sets
+# $spid (script), $pid (the reminder) and $keys (a descriptor to type on)
+pty_remind() {
+	local out=$1 fifo
+	shift
+	fifo=$(mktemp -u "$work/keys.XXXXXX")
+	mkfifo "$fifo"
+	"${renv[@]}" script -qfec "$(printf %q "$BACKEASE") remind $*" \
+		/dev/null <"$fifo" >"$out" 2>&1 &
+	spid=$!
+	exec {keys}>"$fifo"
+	pid=$(remind_pid)
+}
+
+# pty_remind_quit: types q and waits for the reminder to end
+pty_remind_quit() {
+	printf 'q\n' >&"$keys"
+	exec {keys}>&-
+	wait "$spid" || true
+}
+
 fig_status() {
 	local out pid line
 	section "5. backease status vs backease --version: process wall time," \
@@ -432,19 +454,14 @@ children_ticks() {
 }
 
 fig_remind() {
-	local spid pid c0 c1 tck fifo=$work/keys6
+	local spid pid keys c0 c1 tck
 	section "6. backease remind waiting in real time on a pty (--every 45m," \
 		"--idle 5m: the ttys sampled once a minute): a ${REMIND_SECONDS} s" \
 		"window (procfs), then a ${REMIND_TRACE_SECONDS} s strace cross-check"
 	tck=$(getconf CLK_TCK)
 	# on a terminal of its own, as a user runs it: its keys are read,
 	# and the tty source has at least that terminal to look at
-	mkfifo "$fifo"
-	"${renv[@]}" script -qfec "$(printf %q "$BACKEASE") remind --plain" \
-		/dev/null <"$fifo" >"$work/remind6.out" 2>&1 &
-	spid=$!
-	exec 5>"$fifo"
-	pid=$(remind_pid)
+	pty_remind "$work/remind6.out" --plain
 	sleep 3
 	sample "$pid" >"$work/a.remind"
 	c0=$(children_ticks "$pid")
@@ -468,9 +485,7 @@ fig_remind() {
 		echo "   (strace cross-check skipped: attaching needs root or kernel.yama.ptrace_scope=0)"
 	fi
 	tr -d '\r' <"$work/remind6.out" | sed 's/^/   | /'
-	printf 'q\n' >&5
-	exec 5>&-
-	wait "$spid" || true
+	pty_remind_quit
 	local rm
 	read -r -a rm <"$work/rate.remind"
 	fig "6a. remind waiting: wakeups per minute" \
@@ -485,27 +500,20 @@ hwm() { awk '/^VmHWM/ { print $2 }' /proc/"$1"/status; }
 rss() { awk '/^VmRSS/ { print $2 }' /proc/"$1"/status; }
 
 fig_day() {
-	local spid pid h0 r0 h1 r1 secs i breaks fifo=$work/keys
+	local spid pid keys h0 r0 h1 r1 secs i breaks
 	secs=$(calc "int(86400 / $DAY_SPEED + 0.999)")
 	section "7. resident memory of backease remind over a simulated day" \
 		"(--speed $DAY_SPEED: ${secs} s; on a pty, Enter every second takes" \
 		"each break that is due)"
-	mkfifo "$fifo"
-	"${renv[@]}" script -qfec "$(printf %q "$BACKEASE") remind --plain --idle 0 --speed $DAY_SPEED" \
-		/dev/null <"$fifo" >"$work/remind7.out" 2>&1 &
-	spid=$!
-	exec 4>"$fifo"
-	pid=$(remind_pid)
+	pty_remind "$work/remind7.out" --plain --idle 0 --speed "$DAY_SPEED"
 	sleep 1
 	h0=$(hwm "$pid") r0=$(rss "$pid")
 	for ((i = 0; i < secs; i++)); do
-		printf '\n' >&4
+		printf '\n' >&"$keys"
 		sleep 1
 	done
 	h1=$(hwm "$pid") r1=$(rss "$pid")
-	printf 'q\n' >&4
-	exec 4>&-
-	wait "$spid" || true
+	pty_remind_quit
 	breaks=$(grep -c '^done: ' "$work/remind7.out" || true)
 	echo "   breaks taken and run to their end: $breaks; history lines: $(wc -l <"$home/.local/state/backease/history.tsv" 2>/dev/null || echo 0)"
 	echo "   start: VmHWM $h0 KiB, VmRSS $r0 KiB; after the day: VmHWM $h1 KiB, VmRSS $r1 KiB"
