@@ -35,6 +35,10 @@ wait_text() {
 
 bells() { tr -cd '\a' <"$1" | wc -c | tr -d ' '; }
 
+# every process started in the background, ended however the test ends
+started=()
+trap 'kill "${started[@]}" 2>/dev/null' EXIT
+
 # wait_gone PID [SECS]: until the process has ended; its status in $STATUS
 wait_gone() {
 	local i
@@ -72,6 +76,7 @@ expect_contains "$ERR" "goes with 'remind'"
 "$BACKEASE" --catalog tiny.yaml --ready 0 remind --plain --preset tiny --every 2m \
 	--idle 0 --speed 20 </dev/null >r1.out 2>r1.err &
 pid=$!
+started+=("$pid")
 wait_text r1.out "next break at"
 line=$(head -n 2 r1.out | tail -n 1)
 [[ $line =~ ^next\ break\ at\ [0-2][0-9]:[0-5][0-9]$ ]] || fail "line '$line'"
@@ -110,6 +115,7 @@ expect_eq "$OUT" "" "status after the reminder ended"
 "$BACKEASE" --catalog tiny.yaml --ready 0 remind --plain --preset tiny --every 1m \
 	--idle 0 --speed 300 </dev/null >r2.out 2>&1 &
 pid=$!
+started+=("$pid")
 wait_text r2.out "break due" 5
 sleep 4.5
 expect_eq "$(grep -c $'^break still due: Tiny\a$' r2.out)" 3 "rings again"
@@ -124,6 +130,7 @@ expect_eq "$STATUS" 130 "exit status after SIGINT"
 "$BACKEASE" --catalog tiny.yaml --ready 0 remind --plain --preset tiny --every 1m \
 	--idle 0 --speed 300 --no-bell </dev/null >r3.out 2>&1 &
 pid=$!
+started+=("$pid")
 wait_text r3.out "break due" 5
 kill -HUP "$pid"
 wait_gone "$pid"
@@ -139,6 +146,7 @@ script -qfec "'$BACKEASE' --catalog tiny.yaml remind --plain --preset tiny \
 --every 1m --snooze 1m --idle 0 --speed 30 --ready 0" pty.log \
 	<keys >/dev/null 2>&1 &
 spid=$!
+started+=("$spid")
 exec 3>keys
 # the log without carriage returns and title escapes (ESC ] ... ESC \)
 log() { tr -d '\r' <pty.log | sed -e $'s/\033][^\033]*\033\\\\//g'; }
@@ -204,6 +212,7 @@ expect_eq "$OUT$ERR" "" "status of a damaged file, no reminder"
 "$BACKEASE" --catalog tiny.yaml --ready 0 remind --plain --preset tiny --idle 0 \
 	</dev/null >r4.out 2>&1 &
 pid=$!
+started+=("$pid")
 wait_text r4.out "next break at"
 expect_status 0 be status
 expect_eq "$OUT" "break in 45m" "status of the new reminder (45m default)"
