@@ -3,8 +3,8 @@
 # `make bench-long`, which build the tools and set:
 #   BACKEASE     the program under test (absolute path)
 #   BENCH_BUILD  where the bench tools were built (build/bench)
-# Usage: bench/bench.sh [all|long|list|load|screen|drift|stats]
-# (the last five run one figure, for a quick look)
+# Usage: bench/bench.sh [all|long|list|load|screen|drift|stats|status|remind]
+# (the last seven run one figure, or two, for a quick look)
 #
 # Every figure is printed with its baseline measured in the same run, the
 # ratio, the target and PASS/MISS, then once more in a summary table.  See
@@ -26,6 +26,10 @@ LOAD_RUNS_10K=${LOAD_RUNS_10K:-21}
 SCREEN_SECONDS=${SCREEN_SECONDS:-60} # figure 3: measuring window
 TRACE_SECONDS=${TRACE_SECONDS:-10}   # figure 3: strace cross-check window
 STATS_RUNS=${STATS_RUNS:-200}        # figure 5: runs of each program
+STATUS_RUNS=${STATUS_RUNS:-400}      # figure 6: runs of each program
+REMIND_SECONDS=${REMIND_SECONDS:-150} # figure 7: real-time window
+REMIND_TRACE_SECONDS=${REMIND_TRACE_SECONDS:-60} # figure 7: strace window
+DAY_SPEED=${DAY_SPEED:-1000}         # figure 8: a day in 86400/DAY_SPEED s
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/backease-bench.XXXXXX")
 sock=backease-bench-$$
@@ -414,6 +418,176 @@ assert j["runs_all_time"] == 100000 and j["skipped_lines"] == 0, j' \
 		"$(verdict "$b <= 12")"
 }
 
+# ---- figures 6-8: the reminder -------------------------------------------
+
+# The reminders' environment: the bench's, with a runtime directory of its
+# own, and no tmux, display or logind session (so that only the tty source
+# is sampled, as on a text console).
+renv=(env -u TMUX -u DISPLAY -u WAYLAND_DISPLAY -u XDG_SESSION_ID
+	"${benv[@]:1}" XDG_RUNTIME_DIR="$work/run")
+rstate=$work/run/backease/remind.state
+
+# remind_pid: the pid in the running reminder's state file (waits for it)
+remind_pid() {
+	local i
+	for ((i = 0; i < 100; i++)); do
+		if [ -s "$rstate" ]; then
+			awk '$1 == "pid" { print $2 }' "$rstate"
+			return 0
+		fi
+		sleep 0.05
+	done
+	echo "bench: the reminder wrote no state file" >&2
+	exit 1
+}
+
+# pty_remind OUT ARGS...: starts `backease remind ARGS` on a terminal of
+# its own (util-linux script) whose keyboard is a FIFO, output to OUT; sets
+# $spid (script), $pid (the reminder) and $keys (a descriptor to type on)
+pty_remind() {
+	local out=$1 fifo
+	shift
+	fifo=$(mktemp -u "$work/keys.XXXXXX")
+	mkfifo "$fifo"
+	"${renv[@]}" script -qfec "$(printf %q "$BACKEASE") remind $*" \
+		/dev/null <"$fifo" >"$out" 2>&1 &
+	spid=$!
+	exec {keys}>"$fifo"
+	pid=$(remind_pid)
+}
+
+# pty_remind_quit: types q and waits for the reminder to end
+pty_remind_quit() {
+	printf 'q\n' >&"$keys"
+	exec {keys}>&-
+	wait "$spid" || true
+}
+
+fig_status() {
+	local out pid line
+	section "6. backease status vs backease --version: process wall time," \
+		"median of $STATUS_RUNS interleaved runs each (stdout /dev/null)"
+	out=$("${renv[@]}" "$BACKEASE" status)
+	[ -z "$out" ] || { echo "bench: status printed '$out' with no reminder" >&2; exit 1; }
+	local none
+	none=$("${renv[@]}" "$BENCH_BUILD/spawn_time" "$STATUS_RUNS" \
+		"$BACKEASE" status :: "$BACKEASE" --version)
+	"${renv[@]}" "$BACKEASE" remind --plain --idle 0 </dev/null \
+		>"$work/remind5.out" 2>&1 &
+	pid=$!
+	remind_pid >/dev/null
+	line=$("${renv[@]}" "$BACKEASE" status)
+	echo "   with a reminder running, status says: $line"
+	out=$("${renv[@]}" "$BENCH_BUILD/spawn_time" "$STATUS_RUNS" \
+		"$BACKEASE" status :: "$BACKEASE" --version :: \
+		"$BACKEASE" status --format '%m min to %p (%S)')
+	kill "$pid"
+	wait "$pid" || true
+	awk '{ printf "   %-40s median %.3f ms  (p10 %.3f, p90 %.3f, min %.3f)\n",
+	       $1 == 0 ? "status (a reminder running)" : $1 == 1 ? "--version" : "status --format (a reminder running)",
+	       $2 / 1e6, $3 / 1e6, $4 / 1e6, $5 / 1e6 }' <<<"$out"
+	awk '{ printf "   %-40s median %.3f ms\n", $1 == 0 ? "status (no reminder)" : "--version (same rounds)", $2 / 1e6 }' <<<"$none"
+	local st ve fo sn vn
+	read -r _ st _ <<<"$(awk '$1 == 0' <<<"$out")"
+	read -r _ ve _ <<<"$(awk '$1 == 1' <<<"$out")"
+	read -r _ fo _ <<<"$(awk '$1 == 2' <<<"$out")"
+	read -r _ sn _ <<<"$(awk '$1 == 0' <<<"$none")"
+	read -r _ vn _ <<<"$(awk '$1 == 1' <<<"$none")"
+	status_row "6a. status, a reminder running" "$st" "$ve"
+	status_row "6b. status --format, a reminder running" "$fo" "$ve"
+	status_row "6c. status, no reminder" "$sn" "$vn"
+}
+
+# status_row NAME NS BASELINE_NS: a row of figure 5
+status_row() {
+	fig "$1" "$(calc "sprintf(\"%.3f ms\", $2 / 1e6)")" \
+		"$(calc "sprintf(\"%.3f ms --version\", $3 / 1e6)")" \
+		"$(calc "sprintf(\"%.2fx\", $2 / $3)")" "<= 1.5x" \
+		"$(verdict "$2 / $3 <= 1.5")"
+}
+
+# children PID: CPU ticks of the children it has waited for (cutime+cstime)
+children_ticks() {
+	awk '{ sub(/^.*\) /, ""); print $14 + $15 }' /proc/"$1"/stat
+}
+
+fig_remind() {
+	local spid pid keys c0 c1 tck
+	section "7. backease remind waiting in real time on a pty (--every 45m," \
+		"--idle 5m: the ttys sampled once a minute): a ${REMIND_SECONDS} s" \
+		"window (procfs), then a ${REMIND_TRACE_SECONDS} s strace cross-check"
+	tck=$(getconf CLK_TCK)
+	# on a terminal of its own, as a user runs it: its keys are read,
+	# and the tty source has at least that terminal to look at
+	pty_remind "$work/remind6.out" --plain
+	sleep 3
+	sample "$pid" >"$work/a.remind"
+	c0=$(children_ticks "$pid")
+	sleep "$REMIND_SECONDS"
+	kill -0 "$pid" || { echo "bench: the reminder ended" >&2; exit 1; }
+	sample "$pid" >"$work/b.remind"
+	c1=$(children_ticks "$pid")
+	rates remind "$work/a.remind" "$work/b.remind"
+	echo "   children's CPU over the window: $(((c1 - c0) * 1000 / tck)) ms (helper programs run; none expected on a console)"
+	local traced=""
+	if [ "$(id -u)" = 0 ] ||
+		[ "$(cat /proc/sys/kernel/yama/ptrace_scope 2>/dev/null || echo 0)" = 0 ]; then
+		timeout -s INT "$REMIND_TRACE_SECONDS" strace -qq -T -e trace=poll,ppoll,read,write,openat \
+			-o "$work/trace.remind" -p "$pid" 2>/dev/null || true
+		traced=$(awk -v secs="$REMIND_TRACE_SECONDS" '
+			/^(restart_syscall|poll|ppoll)\(/ { polls++ }
+			/^openat\(/ { opens++ }
+			END { printf "%.2f poll calls/min, %.2f opens/min", polls * 60 / secs, opens * 60 / secs }' "$work/trace.remind")
+		echo "   strace ${REMIND_TRACE_SECONDS} s: $traced"
+	else
+		echo "   (strace cross-check skipped: attaching needs root or kernel.yama.ptrace_scope=0)"
+	fi
+	tr -d '\r' <"$work/remind6.out" | sed 's/^/   | /'
+	pty_remind_quit
+	local rm
+	read -r -a rm <"$work/rate.remind"
+	fig "7a. remind waiting: wakeups per minute" \
+		"$(calc "sprintf(\"%.2f/min\", ${rm[2]} * 60)")" "-" "-" \
+		"<= 2/min" "$(verdict "${rm[2]} * 60 <= 2")"
+	fig "7b. remind waiting: CPU per minute" "${rm[0]} ms" "-" "-" \
+		"<= 1 ms" "$(verdict "${rm[0]} <= 1")"
+}
+
+# VmHWM of pid, KiB
+hwm() { awk '/^VmHWM/ { print $2 }' /proc/"$1"/status; }
+rss() { awk '/^VmRSS/ { print $2 }' /proc/"$1"/status; }
+
+fig_day() {
+	local spid pid keys h0 r0 h1 r1 secs i breaks
+	secs=$(calc "int(86400 / $DAY_SPEED + 0.999)")
+	section "8. resident memory of backease remind over a simulated day" \
+		"(--speed $DAY_SPEED: ${secs} s; on a pty, Enter every second takes" \
+		"each break that is due)"
+	pty_remind "$work/remind7.out" --plain --idle 0 --speed "$DAY_SPEED"
+	sleep 1
+	h0=$(hwm "$pid") r0=$(rss "$pid")
+	for ((i = 0; i < secs; i++)); do
+		printf '\n' >&"$keys"
+		sleep 1
+	done
+	h1=$(hwm "$pid") r1=$(rss "$pid")
+	pty_remind_quit
+	breaks=$(grep -c '^done: ' "$work/remind7.out" || true)
+	echo "   breaks taken and run to their end: $breaks; history lines: $(wc -l <"$home/.local/state/backease/history.tsv" 2>/dev/null || echo 0)"
+	echo "   start: VmHWM $h0 KiB, VmRSS $r0 KiB; after the day: VmHWM $h1 KiB, VmRSS $r1 KiB"
+	rm -f "$home/.local/state/backease/history.tsv"
+	fig "8a. remind resident memory at start" \
+		"$(calc "sprintf(\"%.2f MiB\", $h0 / 1024)")" \
+		"~260 MB Stretchly" \
+		"$(calc "sprintf(\"1/%.0f\", 260 * 1000 / $h0)")" "< 4 MiB" \
+		"$(verdict "$h0 < 4096")"
+	fig "8b. remind memory after a day" \
+		"$(calc "sprintf(\"%.2f MiB\", $h1 / 1024)")" \
+		"$(calc "sprintf(\"%.2f MiB at start\", $h0 / 1024)")" \
+		"$(calc "sprintf(\"%.3fx\", $h1 / $h0)")" "< 4 MiB, flat" \
+		"$(verdict "$h1 < 4096 && $h1 <= $h0 * 1.05")"
+}
+
 # ---- main -----------------------------------------------------------------
 
 echo "backease benchmarks ($mode); SPEC section 7"
@@ -425,6 +599,9 @@ all)
 	fig_screen
 	fig_drift bench-60s 60 "4. 60 s run:"
 	fig_stats
+	fig_status
+	fig_remind
+	fig_day
 	;;
 long)
 	fig_drift bench-10m 600 "4. 10-minute run:"
@@ -434,8 +611,13 @@ load) fig_load ;;
 screen) fig_screen ;;
 drift) fig_drift bench-60s 60 "4. 60 s run:" ;;
 stats) fig_stats ;;
+status) fig_status ;;
+remind)
+	fig_remind
+	fig_day
+	;;
 *)
-	echo "usage: bench.sh [all|long|list|load|screen|drift|stats]" >&2
+	echo "usage: bench.sh [all|long|list|load|screen|drift|stats|status|remind]" >&2
 	exit 2
 	;;
 esac

@@ -43,6 +43,8 @@ extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_run_entry;
 extern const struct cmd_entry cmd_quick_entry;
 extern const struct cmd_entry cmd_stats_entry;
+extern const struct cmd_entry cmd_remind_entry;
+extern const struct cmd_entry cmd_status_entry;
 
 /* Runs p in the curses front end, or in plain mode when asked or when
  * the terminal cannot do curses; returns the exit status. */

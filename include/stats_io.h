@@ -5,6 +5,7 @@
 #ifndef BACKEASE_STATS_IO_H
 #define BACKEASE_STATS_IO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -19,6 +20,12 @@ long stats_today(time_t now);
  * the lines it skipped are in *skips either way. */
 int stats_load(const char *path, struct stats *s, struct history_skips *skips,
                struct diag *d);
+
+/* The streak at now (wall clock) from the history at path, for
+ * `status --format %s`: when today has no run done yet it counts up to
+ * yesterday (*today_done false).  0, or -1 with d set. */
+int stats_streak_at(const char *path, time_t now, long *days,
+                    bool *today_done, struct diag *d);
 
 /* The nudge's state file; 0, or -1 when there is no home. */
 int nudge_state_path(char *buf, size_t size);

@@ -19,14 +19,11 @@
 #include "timeline.h"
 
 static const struct cmd_entry *const commands[] = {
-	&cmd_run_entry,  &cmd_list_entry,  &cmd_show_entry,
-	&cmd_plan_entry, &cmd_check_entry, &cmd_quick_entry,
-	&cmd_stats_entry,
+	&cmd_run_entry,   &cmd_list_entry,  &cmd_show_entry,
+	&cmd_plan_entry,  &cmd_check_entry, &cmd_quick_entry,
+	&cmd_stats_entry, &cmd_remind_entry, &cmd_status_entry,
 };
 #define COMMANDS_COUNT (sizeof commands / sizeof commands[0])
-
-/* Named in SPEC but not built yet. */
-static const char *const planned[] = {"remind", "status"};
 
 static void
 usage(FILE *out)
@@ -48,9 +45,22 @@ usage(FILE *out)
 	        "  check [FILE...]   validate catalog files (default: the "
 	        "built-in one\n"
 	        "                    and the user's catalog.d)\n"
+	        "  quick DURATION    a routine built to fit DURATION (1m-60m);\n"
+	        "                    --equipment LIST, --position LIST, "
+	        "--focus AREAS,\n"
+	        "                    --seed N, --plan, --save ID [--force]\n"
 	        "  stats             streak, this week, a chart of the last "
 	        "14 days, pain;\n"
 	        "                    --days N (7-90), --json, --csv\n"
+	        "  remind            break reminder: waits, rings when a "
+	        "break is due,\n"
+	        "                    offers a preset (--every 45m, --preset "
+	        "ID, --idle 5m,\n"
+	        "                    --snooze 5m)\n"
+	        "  status            one line for a prompt or tmux: 'break "
+	        "in 12m', 'break\n"
+	        "                    due', 'paused', or nothing (--format "
+	        "'%%m %%p %%s')\n"
 	        "\n"
 	        "options:\n"
 	        "  -h, --help          show this help\n"
@@ -367,14 +377,6 @@ unknown_command(const char *cmd)
 	size_t i;
 
 	text_escape(cmd, shown, sizeof shown);
-	for (i = 0; i < sizeof planned / sizeof planned[0]; i++)
-		if (strcmp(cmd, planned[i]) == 0) {
-			fprintf(stderr,
-			        "backease: '%s' is planned but not in this "
-			        "version yet\n",
-			        shown);
-			return EXIT_USAGE;
-		}
 	for (i = 0; i < COMMANDS_COUNT; i++)
 		if (text_distance(cmd, commands[i]->name) <= 2) {
 			fprintf(stderr,

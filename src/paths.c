@@ -55,6 +55,16 @@ paths_state(const char *name, char *buf, size_t size)
 }
 
 int
+paths_runtime(const char *name, char *buf, size_t size)
+{
+	const char *v = getenv("XDG_RUNTIME_DIR");
+
+	if (v == NULL || v[0] != '/')
+		return paths_state(name, buf, size);
+	return xdg_path("XDG_RUNTIME_DIR", NULL, name, buf, size);
+}
+
+int
 paths_mkdirs(const char *dir)
 {
 	char path[4096], *p;

@@ -90,3 +90,21 @@ nudge_state_write(const char *path, long day, struct diag *d)
 	}
 	return 0;
 }
+
+int
+stats_streak_at(const char *path, time_t now, long *days, bool *today_done,
+                struct diag *d)
+{
+	struct stats_options opt = {.today = stats_today(now), .days = 7};
+	struct history_skips skips;
+	struct stats s;
+	int rc;
+
+	if (stats_init(&s, &opt) != 0)
+		return -1;
+	rc = stats_load(path, &s, &skips, d);
+	*days = (long)s.streak;
+	*today_done = s.today_done;
+	stats_free(&s);
+	return rc;
+}

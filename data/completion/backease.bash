@@ -8,15 +8,19 @@ _backease() {
 		cword=$COMP_CWORD
 	}
 	local opts="--help --version --catalog --plain --no-color --no-bell
-		--speak --ready --breath --speed --exercises"
-	local cmds="run list show plan check"
+		--speak --ready --breath --speed --exercises --every --preset
+		--idle --snooze --format"
+	local cmds="run list show plan check remind status"
 
 	case $prev in
 	--catalog)
 		COMPREPLY=($(compgen -f -X '!*.yaml' -- "$cur"))
 		compopt -o plusdirs 2>/dev/null
 		return ;;
-	--ready | --breath | --speed) return ;;
+	--preset)
+		COMPREPLY=($(compgen -W "$(backease list 2>/dev/null | awk 'NR > 1 { print $1 }')" -- "$cur"))
+		return ;;
+	--ready | --breath | --speed | --every | --idle | --snooze | --format) return ;;
 	esac
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
@@ -25,7 +29,8 @@ _backease() {
 	local cmd="" i
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
-		--catalog | --ready | --breath | --speed) ((i++)) ;;
+		--catalog | --ready | --breath | --speed | --every | --preset | \
+			--idle | --snooze | --format) ((i++)) ;;
 		-*) ;;
 		*) cmd=${words[i]}; break ;;
 		esac

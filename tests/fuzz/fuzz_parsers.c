@@ -22,7 +22,11 @@
  *    agrees with history_parse;
  *  - history_read of the input as a file (its block reader parses lines
  *    in place) gives the entries and skipped line numbers that splitting
- *    at newlines and history_parse_n give. */
+ *    at newlines and history_parse_n give;
+ *  - remind_file_parse (the reminder's state file that `status` reads)
+ *    never reads past the bytes it is given (the copy has no NUL), and
+ *    what it accepts is canonical: formatting it gives the same bytes;
+ *    an entry built from the input formats and parses back the same. */
 #include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -34,6 +38,7 @@
 
 #include "duration.h"
 #include "history.h"
+#include "remind_file.h"
 #include "common.h"
 
 enum { NUMBER_MAX = 9999999 };
@@ -412,6 +417,70 @@ check_history_read(const uint8_t *data, size_t size)
 			die("history_read reads another entry", NULL);
 }
 
+static void
+check_remind_file(const uint8_t *data, size_t size)
+{
+	char *exact = malloc(size > 0 ? size : 1), out[REMIND_FILE_MAX + 1];
+	struct remind_file f;
+	int n;
+
+	if (exact == NULL)
+		return;
+	memcpy(exact, data, size);
+	if (remind_file_parse(exact, size, &f) == 0) {
+		if (f.pid < 1 || f.preset[0] == '\0' ||
+		    memchr(f.preset, '\0', sizeof f.preset) == NULL)
+			die("remind_file_parse left a bad field", NULL);
+		n = remind_file_format(&f, out, sizeof out);
+		if (n < 0)
+			die("remind_file_format refuses what "
+			    "remind_file_parse accepted",
+			    NULL);
+		if ((size_t)n != size || memcmp(out, exact, size) != 0)
+			die("a state file does not format back the same", out);
+	}
+	free(exact);
+}
+
+static bool
+same_state(const struct remind_file *a, const struct remind_file *b)
+{
+	return a->pid == b->pid && a->state == b->state &&
+	       a->due_ms == b->due_ms && a->left_s == b->left_s &&
+	       a->speed_milli == b->speed_milli &&
+	       strcmp(a->preset, b->preset) == 0;
+}
+
+/* A state built from the raw bytes: formatted, it must parse back. */
+static void
+check_remind_entry(const uint8_t *data, size_t size)
+{
+	struct remind_file f, back;
+	char out[REMIND_FILE_MAX + 1];
+	size_t k;
+	int n;
+
+	memset(&f, 0, sizeof f);
+	f.pid = (long)(take(&data, &size, 4) % 2147483700ULL) - 20;
+	f.state = (enum remind_file_state)(take(&data, &size, 1) % 6);
+	f.due_ms = (long long)(take(&data, &size, 6) % 100000000000100ULL) - 50;
+	f.left_s = (long)(take(&data, &size, 4) % 100000100ULL) - 50;
+	f.speed_milli = (long)(take(&data, &size, 3) % 1000100) - 50;
+	for (k = 0; k + 1 < sizeof f.preset && size > 0; k++) {
+		f.preset[k] = (char)data[0];
+		data++;
+		size--;
+	}
+	n = remind_file_format(&f, out, sizeof out);
+	if (n < 0)
+		return;
+	if (remind_file_parse(out, (size_t)n, &back) != 0)
+		die("remind_file_parse refuses what remind_file_format wrote",
+		    out);
+	if (!same_state(&f, &back))
+		die("a formatted state does not parse back the same", out);
+}
+
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -473,6 +542,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	check_history_entry(data, size);
 	check_history_read(data, size);
+	check_remind_file(data, size);
+	check_remind_entry(data, size);
 	free(s);
 	return 0;
 }
