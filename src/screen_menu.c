@@ -9,6 +9,7 @@
 
 #include "duration.h"
 #include "safety.h"
+#include "screen_quick.h"
 #include "screen_run.h"
 #include "text.h"
 
@@ -39,8 +40,20 @@ screen_menu_filter(struct ui *ui)
 	for (i = 0; i < ui->cat->presets_count; i++)
 		if (matches_filter(ui->cat->presets[i], ui->filter))
 			ui->shown[ui->shown_count++] = i;
+	/* the last entry, "Quick routine" */
+	if (screen_quick_matches(ui->filter))
+		ui->shown[ui->shown_count++] = SCREEN_QUICK_ENTRY;
 	if (ui->sel >= ui->shown_count)
 		ui->sel = ui->shown_count ? ui->shown_count - 1 : 0;
+}
+
+/* The shown entry i: a preset, or NULL for the Quick routine. */
+static const struct preset *
+shown_preset(const struct ui *ui, size_t i)
+{
+	if (ui->shown[i] == SCREEN_QUICK_ENTRY)
+		return NULL;
+	return ui->cat->presets[ui->shown[i]];
 }
 
 /* ---- drawing ------------------------------------------------------------ */
@@ -91,7 +104,9 @@ menu_columns(const struct ui *ui, int *name_w, int *where_w)
 
 	*name_w = 6;
 	for (i = 0; i < ui->shown_count; i++) {
-		w = (int)text_columns(ui->cat->presets[ui->shown[i]]->name);
+		w = shown_preset(ui, i) == NULL
+		        ? (int)strlen(SCREEN_QUICK_NAME)
+		        : (int)text_columns(shown_preset(ui, i)->name);
 		if (w > *name_w)
 			*name_w = w;
 	}
@@ -106,19 +121,25 @@ menu_columns(const struct ui *ui, int *name_w, int *where_w)
 static void
 draw_menu_row(struct ui *ui, size_t i, int y, int name_w, int where_w)
 {
-	const struct preset *p = ui->cat->presets[ui->shown[i]];
+	const struct preset *p = shown_preset(ui, i);
 	int x_time = 3 + name_w + 1;
 	char where[64], needs[96], total[16];
 
-	duration_format((long)(timeline_preset_ms(p, &ui->ro->timeline) / 1000),
-	                total, sizeof total);
-	preset_where(p, where, sizeof where, needs, sizeof needs);
+	if (p == NULL) {
+		screen_quick_cells(total, sizeof total, where, sizeof where,
+		                   needs, sizeof needs);
+	} else {
+		duration_format(
+		    (long)(timeline_preset_ms(p, &ui->ro->timeline) / 1000),
+		    total, sizeof total);
+		preset_where(p, where, sizeof where, needs, sizeof needs);
+	}
 	if (i == ui->sel) {
 		attron(A_BOLD);
 		tui_color_on(&ui->tui, PAIR_ACCENT);
 		tui_put(y, 1, 1, ui->tui.g->pointer);
 	}
-	tui_put_cut(&ui->tui, y, 3, name_w, p->name);
+	tui_put_cut(&ui->tui, y, 3, name_w, p ? p->name : SCREEN_QUICK_NAME);
 	tui_put_right(y, x_time + 6, total);
 	if (where_w) {
 		tui_put_cut(&ui->tui, y, x_time + 8, where_w, where);
@@ -214,8 +235,11 @@ draw_menu(struct ui *ui, uint64_t now)
 	y = 3 + list_rows;
 	if (detail_rows > 0 && ui->shown_count > 0) {
 		tui_rule(&ui->tui, y);
-		draw_menu_detail(ui, ui->cat->presets[ui->shown[ui->sel]], y + 1,
-		                 detail_rows);
+		if (shown_preset(ui, ui->sel) == NULL)
+			screen_quick_detail(ui, y + 1, detail_rows);
+		else
+			draw_menu_detail(ui, shown_preset(ui, ui->sel), y + 1,
+			                 detail_rows);
 	}
 	draw_menu_keys(ui);
 }
@@ -293,10 +317,11 @@ key_menu(struct ui *ui, int ch, uint64_t now)
 	case '\n':
 	case '\r':
 	case KEY_ENTER:
-		if (ui->shown_count > 0) {
+		if (ui->shown_count > 0 && shown_preset(ui, ui->sel) == NULL) {
+			screen_quick_open(ui);
+		} else if (ui->shown_count > 0) {
 			ui->from_menu = true;
-			if (screen_run_start(
-			        ui, ui->cat->presets[ui->shown[ui->sel]]) != 0)
+			if (screen_run_start(ui, shown_preset(ui, ui->sel)) != 0)
 				snprintf(ui->notice, sizeof ui->notice,
 				         "out of memory");
 		}
