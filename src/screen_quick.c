@@ -260,8 +260,9 @@ draw_plan(struct ui *ui, int y, int rows)
 		return;
 	}
 	duration_format((long)(tl.total_ms / 1000), len, sizeof len);
-	snprintf(line, sizeof line, "%zu move%s %s total %s", tl.moves_count,
-		 tl.moves_count == 1 ? "" : "s", ui->tui.g->dot, len);
+	snprintf(line, sizeof line, "%s %s %zu move%s %s %s", q.plan.name,
+		 ui->tui.g->dot, tl.moves_count, tl.moves_count == 1 ? "" : "s",
+		 ui->tui.g->dot, len);
 	attron(A_BOLD);
 	tui_put(y, 3, COLS - 4, line);
 	attroff(A_BOLD);
