@@ -150,6 +150,12 @@ tm_expect_exit 0
 tm_resize 50 20
 tm_keys "clear; $BACKEASE --speed 100" Enter
 open_quick
+# ? shows the help, which names the entry; any key goes back to the step
+tm_keys '?'
+tm_wait "Quick routine, asks minutes, where and"
+tm_keys x
+tm_wait_gone "any key closes this help"
+expect_contains "$(tm_screen)" "How many minutes do you have?"
 tm_keys 1 0
 tm_wait "10 min · anywhere"
 tm_keys Enter
