@@ -339,9 +339,14 @@ draw_quick(struct ui *ui, uint64_t now)
 	if (q.form.step == QUICK_STEP_MINUTES)
 		draw_minutes(ui, y, rows);
 	else if (q.form.step == QUICK_STEP_PLAN)
-		draw_plan(ui, y, rows);
+		draw_plan(ui, y, rows - (q.notice != NULL));
 	else
 		draw_ticks(ui, y + (LINES >= 16), rows - (LINES >= 16));
+	if (q.form.step == QUICK_STEP_PLAN && q.notice != NULL) {
+		attron(A_BOLD);
+		tui_put(LINES - 4, 3, COLS - 4, q.notice);
+		attroff(A_BOLD);
+	}
 	tui_rule(&ui->tui, LINES - 3);
 	tui_put(LINES - 2, 1, COLS - 2, keys_line());
 	attron(A_DIM);
