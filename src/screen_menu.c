@@ -62,8 +62,7 @@ static void
 draw_menu_detail(struct ui *ui, const struct preset *p, int y, int rows)
 {
 	struct timeline tl;
-	char total[16], len[16], line[160];
-	size_t i;
+	char total[16], line[160];
 	int r = 0;
 
 	if (rows <= 0 || timeline_build(p, &ui->ro->timeline, &tl) != 0)
@@ -77,20 +76,7 @@ draw_menu_detail(struct ui *ui, const struct preset *p, int y, int rows)
 	attroff(A_BOLD);
 	if (p->summary != NULL && r < rows)
 		r += tui_wrap(y + r, 3, COLS - 4, 1, "", p->summary);
-	for (i = 0; i < tl.moves_count && r < rows; i++, r++) {
-		if (i + 1 < tl.moves_count && r == rows - 1) {
-			snprintf(line, sizeof line, "    ... and %zu more",
-			         tl.moves_count - i);
-			tui_put(y + r, 3, COLS - 4, line);
-			break;
-		}
-		duration_format((long)(tl.moves[i].duration_ms / 1000), len,
-		                sizeof len);
-		snprintf(line, sizeof line, "%2zu  ", i + 1);
-		tui_put(y + r, 4, 4, line);
-		tui_put(y + r, 8, COLS - 18, tl.moves[i].ex->name);
-		tui_put_right(y + r, COLS - 2 < 50 ? COLS - 2 : 50, len);
-	}
+	tui_moves(&ui->tui, y + r, rows - r, &tl, 0);
 	timeline_free(&tl);
 }
 

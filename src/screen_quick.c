@@ -239,8 +239,8 @@ draw_plan(struct ui *ui, int y, int rows)
 {
 	struct timeline tl;
 	char line[200], len[16];
-	int r, right = COLS - 2 < 50 ? COLS - 2 : 50;
-	size_t i, fit;
+	size_t fit;
+	int r;
 
 	if (q.built != 0) {
 		/* quick_build's why, as the command says it */
@@ -270,21 +270,7 @@ draw_plan(struct ui *ui, int y, int rows)
 	fit = rows > r ? (size_t)(rows - r) : 0;
 	if (q.top + fit > tl.moves_count)
 		q.top = tl.moves_count > fit ? tl.moves_count - fit : 0;
-	for (i = q.top; i < tl.moves_count && fit > 0; i++, r++, fit--) {
-		if (fit == 1 && i + 1 < tl.moves_count) {
-			snprintf(line, sizeof line, "    ... and %zu more",
-				 tl.moves_count - i);
-			tui_put(y + r, 3, COLS - 4, line);
-			break;
-		}
-		duration_format((long)(tl.moves[i].duration_ms / 1000), len,
-				sizeof len);
-		snprintf(line, sizeof line, "%2zu", i + 1);
-		tui_put(y + r, 4, 3, line);
-		tui_put_cut(&ui->tui, y + r, 8, right - 8 - 7,
-			    tl.moves[i].ex->name);
-		tui_put_right(y + r, right, len);
-	}
+	tui_moves(&ui->tui, y + r, (int)fit, &tl, q.top);
 	timeline_free(&tl);
 }
 

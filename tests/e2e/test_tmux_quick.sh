@@ -17,6 +17,13 @@ within5() {
 	[ $((s - $2)) -le 5 ] && [ $(($2 - s)) -le 5 ] ||
 		fail "total $1 is not within 5 s of $2 s"
 }
+# last_run STATUS: the history's last line is a quick run that ended so
+last_run() {
+	local line
+	line=$(tail -n 1 "$(history_file)")
+	expect_eq "$(printf '%s\n' "$line" | cut -f 2)" quick "history preset"
+	expect_eq "$(printf '%s\n' "$line" | cut -f 6)" "$1" "history status"
+}
 # open_quick: from the menu, the last entry and its first step
 open_quick() {
 	tm_wait "PRESET"
@@ -104,24 +111,12 @@ tm_keys q
 tm_wait "done: Quick routine, 4 min"
 tm_expect_exit 0
 [ "$(history_lines)" = 1 ] || fail "expected one history line"
-line=$(tail -n 1 "$(history_file)")
-expect_eq "$(printf '%s\n' "$line" | cut -f 2)" quick "history preset"
-expect_eq "$(printf '%s\n' "$line" | cut -f 6)" done "history status"
+last_run done
 [ -s "$XDG_STATE_HOME/backease/quick-recent" ] ||
 	fail "the run's moves were not noted"
 
 # ---- nothing fits, and a routine that misses: said in the dialog --------
-cat >mats.yaml <<'YAML'
-exercises:
-  - id: mat-stretch
-    name: Mat Stretch
-    kind: stretch
-    position: floor
-    equipment: [mat]
-    hold: 20
-    steps: [Lie on the mat and reach.]
-YAML
-tm_keys "clear; $BACKEASE --speed 100 --catalog mats.yaml" Enter
+tm_keys "clear; $BACKEASE --speed 100 --catalog '$E2E_DIR/data/mats.yaml'" Enter
 open_quick
 tm_keys Enter Enter
 tm_wait "[ ] mat"
@@ -190,19 +185,14 @@ tm_wait "Quick routine, 10 min ·"
 expect_eq "$(plan_names | head -n 1)" "$first" "the plan the second time"
 tm_keys Enter Space
 tm_wait "GET READY: ${first^^}"
-tm_keys q
-tm_wait "Quit this routine?"
-tm_keys y
-tm_wait "Routine stopped."
+tm_quit_run
 tm_keys Enter
 tm_wait "PRESET"
 tm_keys q
 tm_wait "quit: Quick routine, 10 min"
 tm_expect_exit 0
 [ "$(history_lines)" = 2 ] || fail "expected two history lines"
-line=$(tail -n 1 "$(history_file)")
-expect_eq "$(printf '%s\n' "$line" | cut -f 2)" quick "history preset"
-expect_eq "$(printf '%s\n' "$line" | cut -f 6)" quit "history status"
+last_run quit
 
 # ---- 40x12: still usable; the plan is cut with "... and N more" ---------
 tm_resize 40 12

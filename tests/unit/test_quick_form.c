@@ -18,30 +18,7 @@
 #include "quick_form.h"
 #include "quick_recent.h"
 #include "scratch.h"
-#include "sources.h"
 #include "timeline.h"
-
-static struct catalog cat;
-
-static int
-load_builtin(void **state)
-{
-	struct diag d;
-
-	(void)state;
-	catalog_init(&cat);
-	if (sources_add_builtin(&cat, &d) != 0 || catalog_finish(&cat, &d) != 0)
-		return -1;
-	return 0;
-}
-
-static int
-free_catalog(void **state)
-{
-	(void)state;
-	catalog_free(&cat);
-	return 0;
-}
 
 static size_t
 uses(const char *word)
@@ -49,9 +26,10 @@ uses(const char *word)
 	size_t i, n = 0;
 	unsigned j;
 
-	for (i = 0; i < cat.exercises_count; i++)
-		for (j = 0; j < cat.exercises[i]->equipment_count; j++)
-			n += strcmp(cat.exercises[i]->equipment[j], word) == 0;
+	for (i = 0; i < scratch_cat.exercises_count; i++)
+		for (j = 0; j < scratch_cat.exercises[i]->equipment_count; j++)
+			n += strcmp(scratch_cat.exercises[i]->equipment[j],
+				    word) == 0;
 	return n;
 }
 
@@ -65,7 +43,7 @@ test_init(void **state)
 	unsigned j;
 
 	(void)state;
-	quick_form_init(&f, &cat);
+	quick_form_init(&f, &scratch_cat);
 	assert_int_equal(f.step, QUICK_STEP_MINUTES);
 	assert_int_equal(f.minutes, 5);
 	assert_true(f.words_count >= 2);
@@ -77,11 +55,13 @@ test_init(void **state)
 		if (i > 0)
 			assert_true(uses(f.words[i - 1]) >= uses(f.words[i]));
 	}
-	for (i = 0; i < cat.exercises_count; i++)
-		for (j = 0; j < cat.exercises[i]->equipment_count; j++) {
+	for (i = 0; i < scratch_cat.exercises_count; i++)
+		for (j = 0; j < scratch_cat.exercises[i]->equipment_count;
+		     j++) {
 			for (k = 0;
 			     k < f.words_count &&
-			     strcmp(f.words[k], cat.exercises[i]->equipment[j]);
+			     strcmp(f.words[k],
+				    scratch_cat.exercises[i]->equipment[j]);
 			     k++)
 				;
 			assert_true(k < f.words_count);
@@ -146,7 +126,7 @@ test_steps(void **state)
 	struct quick_form f;
 
 	(void)state;
-	quick_form_init(&f, &cat);
+	quick_form_init(&f, &scratch_cat);
 	assert_false(quick_form_back(&f));
 	assert_int_equal(quick_form_rows(&f), 0);
 	assert_int_equal(quick_form_next(&f), 0);
@@ -191,7 +171,7 @@ test_ticks(void **state)
 	size_t i;
 
 	(void)state;
-	quick_form_init(&f, &cat);
+	quick_form_init(&f, &scratch_cat);
 	quick_form_where(&f, buf, sizeof buf);
 	assert_string_equal(buf, "anywhere");
 	quick_form_needs(&f, buf, sizeof buf);
@@ -259,7 +239,7 @@ test_request(void **state)
 
 	(void)state;
 	timeline_options_default(&opt);
-	quick_form_init(&f, &cat);
+	quick_form_init(&f, &scratch_cat);
 	f.minutes = 12;
 	f.places &= ~(1u << POSITION_FLOOR);
 	f.have[word_index(&f, "wall")] = true;
@@ -271,26 +251,27 @@ test_request(void **state)
 	assert_int_equal(rq.equipment_count, 2);
 	assert_int_equal(rq.seed, 0);
 	rq.seed = want.seed;
-	assert_int_equal(quick_build(&cat, &rq, &opt, &a), 0);
-	assert_int_equal(quick_build(&cat, &want, &opt, &b), 0);
+	assert_int_equal(quick_build(&scratch_cat, &rq, &opt, &a), 0);
+	assert_int_equal(quick_build(&scratch_cat, &want, &opt, &b), 0);
 	assert_int_equal(a.preset.items_count, b.preset.items_count);
 	assert_int_equal(a.total_ms, b.total_ms);
 	for (i = 0; i < a.preset.items_count; i++)
 		assert_ptr_equal(a.items[i].ex, b.items[i].ex);
 
 	/* how many fit, as quick_allows counts */
-	for (i = n = 0; i < cat.exercises_count; i++)
-		n += quick_allows(&want, cat.exercises[i]);
-	assert_int_equal(quick_form_fits(&f, &cat), n);
+	for (i = n = 0; i < scratch_cat.exercises_count; i++)
+		n += quick_allows(&want, scratch_cat.exercises[i]);
+	assert_int_equal(quick_form_fits(&f, &scratch_cat), n);
 
 	/* nothing ticked: no equipment */
 	memset(f.have, 0, sizeof f.have);
 	quick_form_request(&f, &rq, words);
 	assert_true(rq.equipment_set);
 	assert_int_equal(rq.equipment_count, 0);
-	for (i = 0; i < cat.exercises_count; i++)
-		if (quick_allows(&rq, cat.exercises[i]))
-			assert_int_equal(cat.exercises[i]->equipment_count, 0);
+	for (i = 0; i < scratch_cat.exercises_count; i++)
+		if (quick_allows(&rq, scratch_cat.exercises[i]))
+			assert_int_equal(
+			    scratch_cat.exercises[i]->equipment_count, 0);
 
 	/* everything ticked: no filter, as with no options */
 	f.places = 1u << POSITION_SEATED | 1u << POSITION_STANDING |
@@ -300,7 +281,8 @@ test_request(void **state)
 	quick_form_request(&f, &rq, words);
 	assert_int_equal(rq.positions, 0);
 	assert_false(rq.equipment_set);
-	assert_int_equal(quick_form_fits(&f, &cat), cat.exercises_count);
+	assert_int_equal(quick_form_fits(&f, &scratch_cat),
+			 scratch_cat.exercises_count);
 }
 
 /* The shared build: today's seed from the date and the history (none
@@ -321,14 +303,14 @@ test_recent_build(void **state)
 	setenv("TZ", "UTC", 1);
 	tzset();
 	timeline_options_default(&opt);
-	assert_int_equal(quick_recent_build(&cat, &rq, false, now, &opt, &a),
-			 0);
+	assert_int_equal(
+	    quick_recent_build(&scratch_cat, &rq, false, now, &opt, &a), 0);
 	seed = rq.seed;
 	assert_true(seed == quick_seed(20000, 0));
 	assert_null(rq.recent);
 	rq.seed = 0;
-	assert_int_equal(quick_recent_build(&cat, &rq, false, now, &opt, &b),
-			 0);
+	assert_int_equal(
+	    quick_recent_build(&scratch_cat, &rq, false, now, &opt, &b), 0);
 	assert_true(rq.seed == seed);
 	assert_int_equal(a.total_ms, b.total_ms);
 	assert_ptr_equal(a.items[0].ex, b.items[0].ex);
@@ -339,12 +321,13 @@ test_recent_build(void **state)
 	scratch_write("backease/history.tsv",
 		      "2024-10-04T12:00:00+00:00\tquick\t300\t300\t9/9\tdone\n",
 		      path, sizeof path);
-	assert_int_equal(quick_recent_build(&cat, &rq, false, now, &opt, &b),
-			 0);
+	assert_int_equal(
+	    quick_recent_build(&scratch_cat, &rq, false, now, &opt, &b), 0);
 	assert_true(rq.seed == quick_seed(20000, 1));
 	/* --seed: kept as given */
 	rq.seed = 77;
-	assert_int_equal(quick_recent_build(&cat, &rq, true, now, &opt, &b), 0);
+	assert_int_equal(
+	    quick_recent_build(&scratch_cat, &rq, true, now, &opt, &b), 0);
 	assert_true(rq.seed == 77);
 	remove_scratch();
 }
@@ -385,5 +368,6 @@ main(void)
 	    cmocka_unit_test(test_describe_miss),
 	};
 
-	return cmocka_run_group_tests(tests, load_builtin, free_catalog);
+	return cmocka_run_group_tests(tests, scratch_cat_load,
+				      scratch_cat_free);
 }
