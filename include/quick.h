@@ -65,4 +65,10 @@ bool quick_allows(const struct quick_request *rq, const struct exercise *ex);
  * and from the one before the last run. */
 uint64_t quick_seed(long local_day, size_t runs);
 
+/* "the routine is 3:20, 100 s short of 5:00: too few moves ..." when it
+ * misses the target, else "" (the command prints it, the menu's dialog
+ * shows it). */
+void quick_describe_miss(const struct quick_routine *r, unsigned target_s,
+                         char *buf, size_t size);
+
 #endif

@@ -5,9 +5,13 @@
 #ifndef BACKEASE_QUICK_RECENT_H
 #define BACKEASE_QUICK_RECENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "catalog.h"
+#include "quick.h"
+#include "timeline.h"
 
 enum { QUICK_RECENT_RUNS = 2, QUICK_RECENT_IDS = 64 };
 
@@ -23,5 +27,16 @@ struct quick_recent {
 void quick_recent_load(const struct catalog *cat, struct quick_recent *r);
 /* Remembers the moves of a quick routine that is about to run. */
 void quick_recent_note(const struct preset *p);
+
+/* Builds the routine `backease quick` and the menu's Quick routine run:
+ * the moves of the last runs come last in the choice and, unless
+ * seed_set, the seed is quick_seed() of the local date of now and the
+ * runs recorded.  On return rq->seed is the seed used (rq->recent is
+ * cleared: it pointed into this call's frame).  Returns quick_build()'s
+ * value. */
+int quick_recent_build(const struct catalog *cat, struct quick_request *rq,
+                       bool seed_set, time_t now,
+                       const struct timeline_options *opt,
+                       struct quick_routine *out);
 
 #endif

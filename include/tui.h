@@ -62,5 +62,11 @@ void tui_bar(const struct tui *t, int y, int x, int w, uint64_t part,
              uint64_t whole);
 /* text (digits, ':' and ' ') in big digits, centred, from row y. */
 void tui_big(const struct tui *t, int y, const char *text, int pair);
+/* The moves of tl from the first-th on, one a row from y in at most rows
+ * rows: number, name and length (ending at column 50, or the edge); when
+ * they do not all fit, the last row says how many more there are. */
+struct timeline;
+void tui_moves(const struct tui *t, int y, int rows,
+               const struct timeline *tl, size_t first);
 
 #endif

@@ -27,6 +27,7 @@ enum screen_id {
 	SCREEN_MENU,
 	SCREEN_RUN,
 	SCREEN_SUMMARY,
+	SCREEN_QUICK, /* the Quick routine dialog, a screen of its own */
 	/* dialogs, shown over a screen */
 	SCREEN_HELP,
 	SCREEN_QUIT,

@@ -275,32 +275,18 @@ describe_request(const struct quick_request *rq, char *buf, size_t size)
 	         args.equipment ? args.equipment : "");
 }
 
-static long
-local_day(time_t now)
-{
-	struct tm tm;
-
-	if (localtime_r(&now, &tm) == NULL)
-		return (long)(now / 86400);
-	return (long)((now + tm.tm_gmtoff) / 86400);
-}
-
 /* Says by how much a routine misses, and why; the routine still runs. */
 static void
 report_miss(const struct quick_routine *r, const struct quick_request *rq)
 {
-	char got[16], want[16];
+	char msg[320];
 
 	if (r->areas_relaxed)
 		fprintf(stderr, "backease: these filters leave too few moves to "
 		                "spread the areas; some come three in a row\n");
-	if (r->miss_s == 0)
-		return;
-	duration_format((long)(r->total_ms / 1000), got, sizeof got);
-	duration_format((long)rq->target_s, want, sizeof want);
-	fprintf(stderr, "backease: the routine is %s, %ld s %s %s: %s\n", got,
-	        r->miss_s < 0 ? -r->miss_s : r->miss_s,
-	        r->miss_s < 0 ? "short of" : "over", want, r->why);
+	quick_describe_miss(r, rq->target_s, msg, sizeof msg);
+	if (msg[0] != '\0')
+		fprintf(stderr, "backease: %s\n", msg);
 }
 
 static int
@@ -330,15 +316,10 @@ build_and_go(const struct cli *c, const struct catalog *cat,
              struct quick_request *rq)
 {
 	static struct quick_routine r; /* items point into it while it runs */
-	struct quick_recent recent;
 	struct timeline tl;
 
-	quick_recent_load(cat, &recent);
-	rq->recent = recent.ids;
-	rq->recent_count = recent.count;
-	if (!args.seed_set)
-		rq->seed = quick_seed(local_day(time(NULL)), recent.runs);
-	if (quick_build(cat, rq, &c->run.timeline, &r) != 0) {
+	if (quick_recent_build(cat, rq, args.seed_set, time(NULL),
+	                       &c->run.timeline, &r) != 0) {
 		fprintf(stderr, "backease: %s; try fewer filters\n", r.why);
 		return EXIT_DATA;
 	}

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "duration.h"
 #include "text.h"
 
 struct cand {
@@ -612,4 +613,20 @@ quick_build(const struct catalog *cat, const struct quick_request *rq,
 		         b.ncands == 1 ? "s" : "");
 	}
 	return 0;
+}
+
+void
+quick_describe_miss(const struct quick_routine *r, unsigned target_s,
+                    char *buf, size_t size)
+{
+	char got[16], want[16];
+
+	buf[0] = '\0';
+	if (r->miss_s == 0)
+		return;
+	duration_format((long)(r->total_ms / 1000), got, sizeof got);
+	duration_format((long)target_s, want, sizeof want);
+	snprintf(buf, size, "the routine is %s, %ld s %s %s: %s", got,
+	         r->miss_s < 0 ? -r->miss_s : r->miss_s,
+	         r->miss_s < 0 ? "short of" : "over", want, r->why);
 }

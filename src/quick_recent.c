@@ -120,3 +120,34 @@ quick_recent_note(const struct preset *p)
 	if (fclose(f) != 0 || rename(tmp, path) != 0)
 		unlink(tmp);
 }
+
+/* Days since 1970 on the local calendar (the offset of now added). */
+static long
+local_day(time_t now)
+{
+	struct tm tm;
+
+	if (localtime_r(&now, &tm) == NULL)
+		return (long)(now / 86400);
+	return (long)((now + tm.tm_gmtoff) / 86400);
+}
+
+int
+quick_recent_build(const struct catalog *cat, struct quick_request *rq,
+                   bool seed_set, time_t now,
+                   const struct timeline_options *opt,
+                   struct quick_routine *out)
+{
+	struct quick_recent recent;
+	int rc;
+
+	quick_recent_load(cat, &recent);
+	rq->recent = recent.ids;
+	rq->recent_count = recent.count;
+	if (!seed_set)
+		rq->seed = quick_seed(local_day(now), recent.runs);
+	rc = quick_build(cat, rq, opt, out);
+	rq->recent = NULL;
+	rq->recent_count = 0;
+	return rc;
+}

@@ -9,6 +9,7 @@
 
 #include "duration.h"
 #include "safety.h"
+#include "screen_quick.h"
 #include "screen_run.h"
 #include "text.h"
 
@@ -39,8 +40,20 @@ screen_menu_filter(struct ui *ui)
 	for (i = 0; i < ui->cat->presets_count; i++)
 		if (matches_filter(ui->cat->presets[i], ui->filter))
 			ui->shown[ui->shown_count++] = i;
+	/* the last entry, "Quick routine" */
+	if (screen_quick_matches(ui->filter))
+		ui->shown[ui->shown_count++] = SCREEN_QUICK_ENTRY;
 	if (ui->sel >= ui->shown_count)
 		ui->sel = ui->shown_count ? ui->shown_count - 1 : 0;
+}
+
+/* The shown entry i: a preset, or NULL for the Quick routine. */
+static const struct preset *
+shown_preset(const struct ui *ui, size_t i)
+{
+	if (ui->shown[i] == SCREEN_QUICK_ENTRY)
+		return NULL;
+	return ui->cat->presets[ui->shown[i]];
 }
 
 /* ---- drawing ------------------------------------------------------------ */
@@ -49,8 +62,7 @@ static void
 draw_menu_detail(struct ui *ui, const struct preset *p, int y, int rows)
 {
 	struct timeline tl;
-	char total[16], len[16], line[160];
-	size_t i;
+	char total[16], line[160];
 	int r = 0;
 
 	if (rows <= 0 || timeline_build(p, &ui->ro->timeline, &tl) != 0)
@@ -64,20 +76,7 @@ draw_menu_detail(struct ui *ui, const struct preset *p, int y, int rows)
 	attroff(A_BOLD);
 	if (p->summary != NULL && r < rows)
 		r += tui_wrap(y + r, 3, COLS - 4, 1, "", p->summary);
-	for (i = 0; i < tl.moves_count && r < rows; i++, r++) {
-		if (i + 1 < tl.moves_count && r == rows - 1) {
-			snprintf(line, sizeof line, "    ... and %zu more",
-			         tl.moves_count - i);
-			tui_put(y + r, 3, COLS - 4, line);
-			break;
-		}
-		duration_format((long)(tl.moves[i].duration_ms / 1000), len,
-		                sizeof len);
-		snprintf(line, sizeof line, "%2zu  ", i + 1);
-		tui_put(y + r, 4, 4, line);
-		tui_put(y + r, 8, COLS - 18, tl.moves[i].ex->name);
-		tui_put_right(y + r, COLS - 2 < 50 ? COLS - 2 : 50, len);
-	}
+	tui_moves(&ui->tui, y + r, rows - r, &tl, 0);
 	timeline_free(&tl);
 }
 
@@ -91,7 +90,9 @@ menu_columns(const struct ui *ui, int *name_w, int *where_w)
 
 	*name_w = 6;
 	for (i = 0; i < ui->shown_count; i++) {
-		w = (int)text_columns(ui->cat->presets[ui->shown[i]]->name);
+		w = shown_preset(ui, i) == NULL
+		        ? (int)strlen(SCREEN_QUICK_NAME)
+		        : (int)text_columns(shown_preset(ui, i)->name);
 		if (w > *name_w)
 			*name_w = w;
 	}
@@ -106,19 +107,25 @@ menu_columns(const struct ui *ui, int *name_w, int *where_w)
 static void
 draw_menu_row(struct ui *ui, size_t i, int y, int name_w, int where_w)
 {
-	const struct preset *p = ui->cat->presets[ui->shown[i]];
+	const struct preset *p = shown_preset(ui, i);
 	int x_time = 3 + name_w + 1;
 	char where[64], needs[96], total[16];
 
-	duration_format((long)(timeline_preset_ms(p, &ui->ro->timeline) / 1000),
-	                total, sizeof total);
-	preset_where(p, where, sizeof where, needs, sizeof needs);
+	if (p == NULL) {
+		screen_quick_cells(total, sizeof total, where, sizeof where,
+		                   needs, sizeof needs);
+	} else {
+		duration_format(
+		    (long)(timeline_preset_ms(p, &ui->ro->timeline) / 1000),
+		    total, sizeof total);
+		preset_where(p, where, sizeof where, needs, sizeof needs);
+	}
 	if (i == ui->sel) {
 		attron(A_BOLD);
 		tui_color_on(&ui->tui, PAIR_ACCENT);
 		tui_put(y, 1, 1, ui->tui.g->pointer);
 	}
-	tui_put_cut(&ui->tui, y, 3, name_w, p->name);
+	tui_put_cut(&ui->tui, y, 3, name_w, p ? p->name : SCREEN_QUICK_NAME);
 	tui_put_right(y, x_time + 6, total);
 	if (where_w) {
 		tui_put_cut(&ui->tui, y, x_time + 8, where_w, where);
@@ -220,8 +227,11 @@ draw_menu(struct ui *ui, uint64_t now)
 	y = 3 + list_rows;
 	if (detail_rows > 0 && ui->shown_count > 0) {
 		tui_rule(&ui->tui, y);
-		draw_menu_detail(ui, ui->cat->presets[ui->shown[ui->sel]], y + 1,
-		                 detail_rows);
+		if (shown_preset(ui, ui->sel) == NULL)
+			screen_quick_detail(ui, y + 1, detail_rows);
+		else
+			draw_menu_detail(ui, shown_preset(ui, ui->sel), y + 1,
+			                 detail_rows);
 	}
 	draw_menu_keys(ui);
 }
@@ -299,10 +309,11 @@ key_menu(struct ui *ui, int ch, uint64_t now)
 	case '\n':
 	case '\r':
 	case KEY_ENTER:
-		if (ui->shown_count > 0) {
+		if (ui->shown_count > 0 && shown_preset(ui, ui->sel) == NULL) {
+			screen_quick_open(ui);
+		} else if (ui->shown_count > 0) {
 			ui->from_menu = true;
-			if (screen_run_start(
-			        ui, ui->cat->presets[ui->shown[ui->sel]]) != 0)
+			if (screen_run_start(ui, shown_preset(ui, ui->sel)) != 0)
 				snprintf(ui->notice, sizeof ui->notice,
 				         "out of memory");
 		}

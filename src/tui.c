@@ -9,8 +9,10 @@
 #include <unistd.h>
 
 #include "bigfont.h"
+#include "duration.h"
 #include "signals.h"
 #include "text.h"
+#include "timeline.h"
 
 static const struct tui_glyphs utf8_glyphs = {
 	"\u2588", "\u2591", "\u25b8", "\u203a", "\u00b7", "\u2500",
@@ -292,4 +294,28 @@ tui_big(const struct tui *t, int y, const char *text, int pair)
 	}
 	tui_color_off(t, pair);
 	attroff(A_BOLD);
+}
+
+void
+tui_moves(const struct tui *t, int y, int rows, const struct timeline *tl,
+          size_t first)
+{
+	int right = COLS - 2 < 50 ? COLS - 2 : 50, r;
+	char line[48], len[16];
+	size_t i;
+
+	for (i = first, r = 0; i < tl->moves_count && r < rows; i++, r++) {
+		if (i + 1 < tl->moves_count && r == rows - 1) {
+			snprintf(line, sizeof line, "    ... and %zu more",
+			         tl->moves_count - i);
+			tui_put(y + r, 3, COLS - 4, line);
+			break;
+		}
+		duration_format((long)(tl->moves[i].duration_ms / 1000), len,
+		                sizeof len);
+		snprintf(line, sizeof line, "%2zu", i + 1);
+		tui_put(y + r, 4, 3, line);
+		tui_put_cut(t, y + r, 8, right - 8 - 7, tl->moves[i].ex->name);
+		tui_put_right(y + r, right, len);
+	}
 }

@@ -8,6 +8,7 @@
 
 #include "screen_menu.h"
 #include "screen_overlay.h"
+#include "screen_quick.h"
 #include "screen_run.h"
 #include "screen_summary.h"
 #include "signals.h"
@@ -17,6 +18,7 @@ static const struct tui_screen *const screens[SCREEN_COUNT] = {
 	[SCREEN_MENU] = &screen_menu,
 	[SCREEN_RUN] = &screen_run,
 	[SCREEN_SUMMARY] = &screen_summary,
+	[SCREEN_QUICK] = &screen_quick,
 	[SCREEN_HELP] = &screen_help,
 	[SCREEN_QUIT] = &screen_quit,
 	[SCREEN_SAFETY] = &screen_safety,

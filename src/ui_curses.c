@@ -62,6 +62,7 @@ ui_curses_main(const struct catalog *cat, const struct preset *preset,
 	ui.cat = cat;
 	ui.ro = ro;
 	ui.screen = SCREEN_MENU;
+	/* + 1: the last entry, Quick routine (screen_quick.h) */
 	ui.shown = calloc(cat->presets_count + 1, sizeof *ui.shown);
 	if (ui.shown == NULL)
 		return 1;

@@ -57,19 +57,10 @@ expect_contains "$ERR" "'--seed' goes with 'quick', not 'list'"
 
 # filters that leave nothing: a clear message and exit 1; too few: the
 # nearest routine, and by how much and why it misses
-cat >mats.yaml <<'YAML'
-exercises:
-  - id: mat-stretch
-    name: Mat Stretch
-    kind: stretch
-    position: floor
-    equipment: [mat]
-    hold: 20
-    steps: [Lie on the mat and reach.]
-YAML
-expect_status 1 be --catalog mats.yaml quick 5m --equipment none --plan
+mats=$E2E_DIR/data/mats.yaml
+expect_status 1 be --catalog "$mats" quick 5m --equipment none --plan
 expect_contains "$ERR" "no exercise in the catalog fits these filters"
-expect_status 0 be --catalog mats.yaml quick 5m --plan
+expect_status 0 be --catalog "$mats" quick 5m --plan
 expect_contains "$ERR" "s short of 5:00: too few moves to fill the time"
 expect_contains "$OUT" "Mat Stretch"
 

@@ -39,10 +39,7 @@ tm_wait "Desk break"
 # Enter goes back to the menu, q leaves with status 0
 tm_keys Enter
 tm_wait "GET READY: MARCH"
-tm_keys q
-tm_wait "Quit this routine?"
-tm_keys y
-tm_wait "Routine stopped."
+tm_quit_run
 tm_keys Enter
 tm_wait "PRESET"
 tm_keys q

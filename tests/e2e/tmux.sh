@@ -8,6 +8,7 @@
 #   tm_wait_gone TEXT [SECS]
 #   tm_resize W H
 #   tm_header_time       the "M:SS / M:SS" of the run screen's first line
+#   tm_quit_run          q on the run screen, y to confirm, the summary
 command -v tmux >/dev/null 2>&1 || skip "tmux is not installed"
 
 TM_SOCK="$TEST_TMP/tmux.sock"
@@ -62,6 +63,13 @@ tm_wait_gone() {
 
 tm_header_time() {
 	tm_screen | head -n 1 | grep -o '[0-9]*:[0-9][0-9] / [0-9]*:[0-9][0-9]'
+}
+
+tm_quit_run() {
+	tm_keys q
+	tm_wait "Quit this routine?"
+	tm_keys y
+	tm_wait "Routine stopped."
 }
 
 # After the program exits: the status it printed and a sane terminal.

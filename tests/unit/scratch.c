@@ -1,4 +1,5 @@
-/* scratch: a temporary directory for the unit tests. */
+/* scratch: a temporary directory for the unit tests, and the built-in
+ * catalog. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 
 #include "scratch.h"
+#include "sources.h"
 
 char scratch[64];
 
@@ -43,4 +45,27 @@ scratch_write(const char *name, const char *text, char *path, size_t size)
 	assert_non_null(f);
 	assert_true(fputs(text, f) >= 0);
 	assert_int_equal(fclose(f), 0);
+}
+
+struct catalog scratch_cat;
+
+int
+scratch_cat_load(void **state)
+{
+	struct diag d;
+
+	(void)state;
+	catalog_init(&scratch_cat);
+	if (sources_add_builtin(&scratch_cat, &d) != 0 ||
+	    catalog_finish(&scratch_cat, &d) != 0)
+		return -1;
+	return 0;
+}
+
+int
+scratch_cat_free(void **state)
+{
+	(void)state;
+	catalog_free(&scratch_cat);
+	return 0;
 }

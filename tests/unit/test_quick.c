@@ -15,30 +15,8 @@
 #include "catalog.h"
 #include "quick.h"
 #include "quick_save.h"
-#include "sources.h"
+#include "scratch.h"
 #include "timeline.h"
-
-static struct catalog cat;
-
-static int
-load_builtin(void **state)
-{
-	struct diag d;
-
-	(void)state;
-	catalog_init(&cat);
-	if (sources_add_builtin(&cat, &d) != 0 || catalog_finish(&cat, &d) != 0)
-		return -1;
-	return 0;
-}
-
-static int
-free_catalog(void **state)
-{
-	(void)state;
-	catalog_free(&cat);
-	return 0;
-}
 
 static bool
 is_stretch(const struct exercise *ex)
@@ -51,9 +29,9 @@ allowed(const struct quick_request *rq, bool (*kind)(const struct exercise *))
 {
 	size_t i, n = 0;
 
-	for (i = 0; i < cat.exercises_count; i++)
-		if (quick_allows(rq, cat.exercises[i]) &&
-		    (kind == NULL || kind(cat.exercises[i])))
+	for (i = 0; i < scratch_cat.exercises_count; i++)
+		if (quick_allows(rq, scratch_cat.exercises[i]) &&
+		    (kind == NULL || kind(scratch_cat.exercises[i])))
 			n++;
 	return n;
 }
@@ -164,7 +142,8 @@ test_property(void **state)
 					         "%u s, equipment %u, positions %u, "
 					         "seed %u",
 					         t, e, p, seed);
-					if (quick_build(&cat, &rq, &opt, &r) != 0) {
+					if (quick_build(&scratch_cat, &rq, &opt,
+					                &r) != 0) {
 						assert_int_equal(allowed(&rq, NULL), 0);
 						continue;
 					}
@@ -183,8 +162,8 @@ test_seed(void **state)
 
 	(void)state;
 	timeline_options_default(&opt);
-	assert_int_equal(quick_build(&cat, &rq, &opt, &a), 0);
-	assert_int_equal(quick_build(&cat, &rq, &opt, &b), 0);
+	assert_int_equal(quick_build(&scratch_cat, &rq, &opt, &a), 0);
+	assert_int_equal(quick_build(&scratch_cat, &rq, &opt, &b), 0);
 	assert_int_equal(a.preset.items_count, b.preset.items_count);
 	for (i = 0; i < a.preset.items_count; i++) {
 		assert_ptr_equal(a.items[i].ex, b.items[i].ex);
@@ -192,7 +171,7 @@ test_seed(void **state)
 		                    sizeof a.items[i].timing);
 	}
 	rq.seed = 8;
-	assert_int_equal(quick_build(&cat, &rq, &opt, &b), 0);
+	assert_int_equal(quick_build(&scratch_cat, &rq, &opt, &b), 0);
 	for (i = 0; i < a.preset.items_count && i < b.preset.items_count; i++)
 		if (a.items[i].ex != b.items[i].ex)
 			same = 0;
@@ -213,12 +192,12 @@ test_recent_last(void **state)
 
 	(void)state;
 	timeline_options_default(&opt);
-	assert_int_equal(quick_build(&cat, &rq, &opt, &a), 0);
+	assert_int_equal(quick_build(&scratch_cat, &rq, &opt, &a), 0);
 	for (i = 0; i < a.preset.items_count; i++)
 		recent[i] = a.items[i].ex->id;
 	rq.recent = recent;
 	rq.recent_count = a.preset.items_count;
-	assert_int_equal(quick_build(&cat, &rq, &opt, &b), 0);
+	assert_int_equal(quick_build(&scratch_cat, &rq, &opt, &b), 0);
 	for (i = 0; i < b.preset.items_count; i++)
 		for (j = 0; j < a.preset.items_count; j++)
 			assert_ptr_not_equal(b.items[i].ex, a.items[j].ex);
@@ -236,7 +215,7 @@ test_focus(void **state)
 	(void)state;
 	timeline_options_default(&opt);
 	rq.focus = 1u << AREA_NECK;
-	assert_int_equal(quick_build(&cat, &rq, &opt, &r), 0);
+	assert_int_equal(quick_build(&scratch_cat, &rq, &opt, &r), 0);
 	for (i = 0; i < r.preset.items_count; i++)
 		if (r.items[i].ex->areas & rq.focus)
 			hits++;
@@ -259,10 +238,10 @@ test_nothing_fits(void **state)
 
 	(void)state;
 	timeline_options_default(&opt);
-	for (i = 0; i < cat.exercises_count; i++)
-		if (quick_allows(&rq, cat.exercises[i]))
+	for (i = 0; i < scratch_cat.exercises_count; i++)
+		if (quick_allows(&rq, scratch_cat.exercises[i]))
 			return; /* the catalog grew one: nothing to test */
-	assert_int_equal(quick_build(&cat, &rq, &opt, &r), -1);
+	assert_int_equal(quick_build(&scratch_cat, &rq, &opt, &r), -1);
 	assert_true(strstr(r.why, "no exercise") != NULL);
 }
 
@@ -278,7 +257,7 @@ test_save_yaml(void **state)
 
 	(void)state;
 	timeline_options_default(&opt);
-	assert_int_equal(quick_build(&cat, &rq, &opt, &r), 0);
+	assert_int_equal(quick_build(&scratch_cat, &rq, &opt, &r), 0);
 	assert_true(quick_save_yaml(&r.preset, "my-five", "Five.", buf,
 	                            sizeof buf) > 0);
 	assert_non_null(strstr(buf, "  - id: my-five\n"));
@@ -297,5 +276,5 @@ main(void)
 	    cmocka_unit_test(test_nothing_fits), cmocka_unit_test(test_save_yaml),
 	};
 
-	return cmocka_run_group_tests(tests, load_builtin, free_catalog);
+	return cmocka_run_group_tests(tests, scratch_cat_load, scratch_cat_free);
 }
