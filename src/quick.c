@@ -19,8 +19,9 @@ struct cand {
 
 /* One chosen move and what may change in it. */
 struct knob_set {
-	struct timing base; /* the exercise's own, self-paced made counted */
+	struct timing base; /* the exercise's own, one set, counted */
 	struct timing cur;
+	long sets; /* the exercise's own sets: as many as it may grow to */
 };
 
 struct builder {
@@ -131,8 +132,10 @@ gather(struct builder *b, const struct catalog *cat)
 
 /* ---- timing knobs ---------------------------------------------------- */
 
-/* The move as the exercise times it; a self-paced set is counted at the
- * nominal pace instead, since a routine built to a length cannot wait. */
+/* The move as the exercise times it, in one set (a routine of a few
+ * minutes spreads its time over moves, not over sets of one; sets come
+ * back as the time grows); a self-paced set is counted at the nominal
+ * pace, since a routine built to a length cannot wait. */
 static struct timing
 base_timing(const struct exercise *ex)
 {
@@ -140,6 +143,7 @@ base_timing(const struct exercise *ex)
 
 	if (t.mode == TIMING_REPS && t.tempo <= 0)
 		t.tempo = TIMING_SELF_REP_S;
+	t.sets = 1;
 	return t;
 }
 
@@ -234,7 +238,7 @@ knobs_of(struct knob_set *k, long **v, long *lo, long *hi)
 	}
 	v[n] = &k->cur.sets;
 	lo[n] = 1;
-	hi[n++] = k->base.sets;
+	hi[n++] = k->sets;
 	return n;
 }
 
@@ -471,6 +475,7 @@ choose(struct builder *b, size_t count)
 	for (i = 0; i < n; i++) {
 		b->knobs[b->npicked].base = base_timing(seq[i]);
 		b->knobs[b->npicked].cur = b->knobs[b->npicked].base;
+		b->knobs[b->npicked].sets = seq[i]->timing.sets;
 		b->moves[b->npicked++] = seq[i];
 	}
 	return b->npicked;
@@ -537,6 +542,17 @@ strain(const struct builder *b)
 	return sum;
 }
 
+/* A session of a few minutes reads best as a move about every minute
+ * and a quarter, not one long one: what a count of moves costs, in the
+ * units of strain(), away from that. */
+static uint64_t
+spread(const struct builder *b, uint64_t target)
+{
+	uint64_t want = target / 75000 > 0 ? target / 75000 : 1;
+
+	return 400 * (b->npicked > want ? b->npicked - want : want - b->npicked);
+}
+
 int
 quick_build(const struct catalog *cat, const struct quick_request *rq,
             const struct timeline_options *opt, struct quick_routine *out)
@@ -582,16 +598,17 @@ quick_build(const struct catalog *cat, const struct quick_request *rq,
 			choose(&b, (size_t)c);
 			fit(&b, target);
 			miss = distance(b.total_ms, target);
-			cost = miss <= tolerance ? strain(&b) : UINT64_MAX;
+			cost = miss <= tolerance ? strain(&b) + spread(&b, target)
+			                         : UINT64_MAX;
 			if (after_fit >= 0)
 				after_fit++;
 			else if (miss <= tolerance)
 				after_fit = 0;
-			if (miss < best_miss ||
-			    (miss <= tolerance && cost < best_cost)) {
-				best_miss = miss <= tolerance && best_miss <= tolerance
-				                ? best_miss
-				                : miss;
+			/* within tolerance the cost decides; until then, the miss */
+			if (miss <= tolerance ? cost < best_cost
+			                      : best_miss > tolerance &&
+			                            miss < best_miss) {
+				best_miss = miss;
 				best_cost = cost;
 				best_count = (size_t)c;
 				best_relaxed = relax != 0;
