@@ -9,8 +9,9 @@
 #include "safety.h"
 #include "text.h"
 
-/* The labels' column ("streak", "this week", "pain"), then a space. */
-enum { LABEL = 12, INDENT = LABEL + 1, LINE_MAX = 2048 };
+/* The labels' column ("streak", "this week", "pain"), then a space;
+ * narrower where the preset columns (53 in all) do not fit. */
+enum { LABEL = 12, LABEL_NARROW = 9, WIDE = 53, LINE_MAX = 2048 };
 /* The chart's scale ("  20m") and the advice's width with no other. */
 enum { SCALE_COLS = 6, ADVICE_WIDTH = 76 };
 
@@ -113,14 +114,21 @@ emit_wrapped(const struct stats_out *o, enum stats_line_kind kind,
 	return n;
 }
 
+static int
+label_cols(const struct stats_out *o)
+{
+	return o->width > 0 && o->width < WIDE ? LABEL_NARROW : LABEL;
+}
+
 /* "streak       " + value, wrapped under the value's column. */
 static int
 emit_item(const struct stats_out *o, const char *label, const char *value)
 {
-	char first[INDENT + 1];
+	char first[LABEL + 2];
+	int w = label_cols(o);
 
-	snprintf(first, sizeof first, "%-*s ", LABEL, label);
-	return emit_wrapped(o, STATS_LINE_TEXT, first, INDENT, value,
+	snprintf(first, sizeof first, "%-*s ", w, label);
+	return emit_wrapped(o, STATS_LINE_TEXT, first, w + 1, value,
 	                    o->width);
 }
 
@@ -186,7 +194,7 @@ stats_text_week(const struct stats *s, const struct stats_out *o)
 	tally_text(&s->last_week, last, sizeof last);
 	snprintf(buf, sizeof buf, "%s  (last week: %s)", week, last);
 	/* too wide for one line: one line a week */
-	if (o->width > 0 && INDENT + (int)strlen(buf) > o->width)
+	if (o->width > 0 && label_cols(o) + 1 + (int)strlen(buf) > o->width)
 		return n + emit_item(o, "this week", week) +
 		       emit_item(o, "last week", last);
 	return n + emit_item(o, "this week", buf);
@@ -328,38 +336,57 @@ stats_text_chart(const struct stats *s, const struct stats_out *o, int rows,
 	return n;
 }
 
+/* The narrow form's id column: as wide as the longest id shown, and no
+ * wider than leaves room for the numbers (NARROW_NUMBERS columns). */
+enum { NARROW_NUMBERS = 18 };
+
+static int
+narrow_id_cols(const struct stats *s, const struct stats_out *o,
+               size_t shown)
+{
+	int w = 0, room = o->width - LABEL_NARROW - 1 - NARROW_NUMBERS;
+	size_t i;
+
+	for (i = 0; i < shown; i++)
+		if ((int)strlen(s->presets[i].id) > w)
+			w = (int)strlen(s->presets[i].id);
+	w = w > room ? room : w;
+	return w < 4 ? 4 : w;
+}
+
+/* id cut to cols columns (ids are ASCII), the cut marked. */
+static void
+cut_id(char *id, size_t size, int cols, bool utf8)
+{
+	if ((int)strlen(id) <= cols || (size_t)cols > size)
+		return;
+	snprintf(id + cols - 1, size - (size_t)cols + 1, "%s",
+	         utf8 ? "…" : "~");
+}
+
 int
 stats_text_presets(const struct stats *s, const struct stats_out *o, int max)
 {
 	char id[200], line[320];
-	size_t i, shown = s->presets_count < (size_t)(max > 0 ? max : 0)
-	                      ? s->presets_count
-	                      : (size_t)(max > 0 ? max : 0);
-	int n = 0, id_w = 0, w;
+	size_t i, shown = max <= 0 ? 0
+	                  : s->presets_count < (size_t)max ? s->presets_count
+	                                                   : (size_t)max;
+	bool wide = label_cols(o) == LABEL;
+	int n = 0, id_w = wide ? 20 : narrow_id_cols(s, o, shown);
 
-	/* the id's column: 20 wide where that fits (53 columns in all),
-	 * else as wide as the longest id shown, the numbers closer */
-	for (i = 0; i < shown; i++) {
-		w = (int)strlen(s->presets[i].id);
-		id_w = w > id_w ? w : id_w;
-	}
-	id_w = id_w > 20 ? 20 : id_w;
 	for (i = 0; i < shown; i++) {
 		const struct stats_preset *p = &s->presets[i];
 		unsigned long runs = p->t.done + p->t.quit;
 		const char *label = i == 0 ? "presets" : "";
 
 		text_escape(p->id, id, sizeof id);
-		if (o->width == 0 || o->width >= INDENT + 40)
-			snprintf(line, sizeof line,
-			         "%-*s %-20s %4lu run%s %5ld min", LABEL, label,
-			         id, runs, runs == 1 ? " " : "s",
-			         stats_minutes(p->t.active_s));
-		else
-			snprintf(line, sizeof line,
-			         "%-*s %-*s %3lu run%s %4ld min", LABEL, label,
-			         id_w, id, runs, runs == 1 ? " " : "s",
-			         stats_minutes(p->t.active_s));
+		if (!wide)
+			cut_id(id, sizeof id, id_w, o->utf8);
+		snprintf(line, sizeof line,
+		         wide ? "%-*s %-*s %4lu run%s %5ld min"
+		              : "%-*s %-*s %3lu run%s %4ld min",
+		         label_cols(o), label, id_w, id, runs,
+		         runs == 1 ? " " : "s", stats_minutes(p->t.active_s));
 		n += emit_text(o, STATS_LINE_TEXT, line);
 	}
 	return n;
