@@ -17,7 +17,8 @@
 
 enum stats_line_kind {
 	STATS_LINE_TEXT,
-	STATS_LINE_NUDGE, /* what the nudge saw and the advice */
+	STATS_LINE_NUDGE,  /* what the nudge saw */
+	STATS_LINE_ADVICE, /* and its advice (SAFETY_NUDGE) */
 	STATS_LINE_TITLE, /* the chart's title */
 };
 

@@ -169,21 +169,25 @@ struct rows {
 	int y, top, first, last, width;
 };
 
+/* Bold for the chart's title and what the nudge saw (in the caution
+ * colour; its advice plain, as calm as the rest). */
 static void
 put_row(void *ctx, enum stats_line_kind kind, const char *text)
 {
 	struct rows *r = ctx;
 	int row = r->first + r->y - r->top;
+	bool saw = kind == STATS_LINE_NUDGE;
+	bool bold = saw || kind == STATS_LINE_TITLE;
 
 	if (r->y >= r->top && row <= r->last) {
-		if (kind == STATS_LINE_NUDGE)
+		if (saw)
 			tui_color_on(&r->ui->tui, PAIR_CAUTION);
-		if (kind != STATS_LINE_TEXT)
+		if (bold)
 			attron(A_BOLD);
 		tui_put(row, 1, r->width, text);
-		if (kind != STATS_LINE_TEXT)
+		if (bold)
 			attroff(A_BOLD);
-		if (kind == STATS_LINE_NUDGE)
+		if (saw)
 			tui_color_off(&r->ui->tui, PAIR_CAUTION);
 	}
 	r->y++;

@@ -32,24 +32,28 @@ screen_summary_record(struct ui *ui)
 
 /* The nudge's lines, from row y (no further than row last). */
 struct nudge_rows {
+	const struct tui *tui;
 	int y, last, x;
-	bool first;
 };
 
+/* What it saw bold, in the caution colour; the advice plain. */
 static void
 nudge_line(void *ctx, enum stats_line_kind kind, const char *text)
 {
 	struct nudge_rows *r = ctx;
+	bool saw = kind == STATS_LINE_NUDGE;
 
-	(void)kind;
 	if (r->y <= r->last) {
-		if (r->first)
+		if (saw) {
+			tui_color_on(r->tui, PAIR_CAUTION);
 			attron(A_BOLD);
+		}
 		tui_put(r->y, r->x, COLS - r->x - 1, text);
-		if (r->first)
+		if (saw) {
 			attroff(A_BOLD);
+			tui_color_off(r->tui, PAIR_CAUTION);
+		}
 	}
-	r->first = false;
 	r->y++;
 }
 
@@ -59,17 +63,13 @@ static int
 draw_nudge(struct ui *ui, int y, int last, bool draw)
 {
 	int width = COLS - 4 > 76 ? 76 : COLS - 4;
-	struct nudge_rows r = {y, last, (COLS - width) / 2, true};
+	struct nudge_rows r = {&ui->tui, y, last, (COLS - width) / 2};
 	struct stats_out o = {draw ? nudge_line : NULL, &r, width, false};
 	int n;
 
 	if (!ui->nudge || ui->stats == NULL || width < 20)
 		return 0;
-	if (draw)
-		tui_color_on(&ui->tui, PAIR_CAUTION);
 	n = stats_text_nudge(ui->stats, &o);
-	if (draw)
-		tui_color_off(&ui->tui, PAIR_CAUTION);
 	if (draw && n > 0 && y <= last)
 		ui->nudge_seen = true;
 	return n;

@@ -171,7 +171,7 @@ stats_text_nudge(const struct stats *s, const struct stats_out *o)
 		return 0;
 	snprintf(line, sizeof line, "Your check-ins: %s.", saw);
 	n = emit_wrapped(o, STATS_LINE_NUDGE, "", 0, line, o->width);
-	return n + emit_wrapped(o, STATS_LINE_NUDGE, "  ", 2, SAFETY_NUDGE,
+	return n + emit_wrapped(o, STATS_LINE_ADVICE, "  ", 2, SAFETY_NUDGE,
 	                        width);
 }
 

@@ -215,7 +215,7 @@ nudge(void **state)
 	/* 5 and 6 lately after a 9: lower, so only the 9 counts */
 	assert_string_equal(g.lines[0], "Your check-ins: 9/10 on Sun 12 May.");
 	for (i = 1; i < g.n; i++) {
-		assert_int_equal(g.kinds[i], STATS_LINE_NUDGE);
+		assert_int_equal(g.kinds[i], STATS_LINE_ADVICE);
 		assert_memory_equal(g.lines[i], "  ", 2);
 		assert_true(text_columns(g.lines[i]) <= 76);
 	}
