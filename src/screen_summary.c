@@ -70,7 +70,8 @@ draw_nudge(struct ui *ui, int y, int last, bool draw)
 	if (!ui->nudge || ui->stats == NULL || width < 20)
 		return 0;
 	n = stats_text_nudge(ui->stats, &o);
-	if (draw && n > 0 && y <= last)
+	/* cut short by a small terminal: the scrollback gets it whole */
+	if (draw && n > 0 && y + n - 1 <= last)
 		ui->nudge_seen = true;
 	return n;
 }
