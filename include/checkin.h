@@ -15,14 +15,14 @@
 enum {
 	CHECKIN_KEY_ENTER = -2,
 	CHECKIN_KEY_CANCEL = -3, /* Esc */
-	CHECKIN_KEY_ERASE = -4,  /* Backspace */
+	CHECKIN_KEY_ERASE = -4,	 /* Backspace */
 };
 
 enum checkin_status { CHECKIN_ASKING, CHECKIN_ANSWERED, CHECKIN_SKIPPED };
 
 struct checkin {
 	enum checkin_status status;
-	int pick; /* 0-10 shown as picked, or HISTORY_PAIN_NONE */
+	int pick;  /* 0-10 shown as picked, or HISTORY_PAIN_NONE */
 	int value; /* the answer once ANSWERED, else HISTORY_PAIN_NONE */
 };
 

@@ -20,7 +20,6 @@ void screen_stats_free(struct ui *ui);
 /* The menu header after "backease": the streak and this week's minutes
  * (the tagline too when there is room, only the tagline before any run),
  * in at most cols columns; "" when nothing fits. */
-void screen_stats_header(const struct ui *ui, int cols, char *buf,
-                         size_t size);
+void screen_stats_header(const struct ui *ui, int cols, char *buf, size_t size);
 
 #endif

@@ -19,7 +19,7 @@ enum stats_line_kind {
 	STATS_LINE_TEXT,
 	STATS_LINE_NUDGE,  /* what the nudge saw */
 	STATS_LINE_ADVICE, /* and its advice (SAFETY_NUDGE) */
-	STATS_LINE_TITLE, /* the chart's title */
+	STATS_LINE_TITLE,  /* the chart's title */
 };
 
 struct stats_out {
@@ -44,15 +44,14 @@ int stats_text_nudge(const struct stats *s, const struct stats_out *o);
 int stats_text_week(const struct stats *s, const struct stats_out *o);
 /* The chart of the window, rows high (1, or even), the latest days that
  * fit the width; full adds the dates line and the key to the marks. */
-int stats_text_chart(const struct stats *s, const struct stats_out *o,
-                     int rows, bool full);
+int stats_text_chart(const struct stats *s, const struct stats_out *o, int rows,
+		     bool full);
 /* The most run presets, max of them. */
 int stats_text_presets(const struct stats *s, const struct stats_out *o,
-                       int max);
+		       int max);
 /* The averages before and after, the change and how often it was clear:
  * the first max of those lines. */
-int stats_text_pain(const struct stats *s, const struct stats_out *o,
-                    int max);
+int stats_text_pain(const struct stats *s, const struct stats_out *o, int max);
 
 /* v with up to two decimals and a '.', whatever LC_NUMERIC says (JSON and
  * CSV need the dot): "5.5", "-0.17", "3".  Returns buf. */

@@ -30,7 +30,7 @@ checkin_key(struct checkin *c, int key)
 		c->status = CHECKIN_SKIPPED;
 	} else if (key == CHECKIN_KEY_ENTER) {
 		c->status = c->pick == HISTORY_PAIN_NONE ? CHECKIN_SKIPPED
-		                                         : CHECKIN_ANSWERED;
+							 : CHECKIN_ANSWERED;
 		c->value = c->pick;
 	}
 	return c->status;
@@ -45,7 +45,7 @@ checkin_parse(const char *line, int *value)
 	while (line[start] == ' ' || line[start] == '\t')
 		start++;
 	while (end > start && (line[end - 1] == ' ' || line[end - 1] == '\t' ||
-	                       line[end - 1] == '\r' || line[end - 1] == '\n'))
+			       line[end - 1] == '\r' || line[end - 1] == '\n'))
 		end--;
 	if (end == start)
 		return CHECKIN_SKIPPED;

@@ -60,8 +60,8 @@ scale(int pick, char *buf, size_t size)
 	int i;
 
 	for (i = 0; i <= 10 && n < size; i++)
-		n += (size_t)snprintf(buf + n, size - n, i == pick ? "[%d]" : " %d ",
-		                      i);
+		n += (size_t)snprintf(buf + n, size - n,
+				      i == pick ? "[%d]" : " %d ", i);
 }
 
 /* What the keys do now: skip while nothing is picked, else confirm. */
@@ -69,8 +69,8 @@ static const char *
 keys_hint(const struct ui *ui)
 {
 	return ui->checkin.pick == HISTORY_PAIN_NONE
-	           ? "0-9 or t (10) pick  enter skip"
-	           : "enter ok  esc skip  0-9 t change";
+		   ? "0-9 or t (10) pick  enter skip"
+		   : "enter ok  esc skip  0-9 t change";
 }
 
 /* No room for the box: one reverse line across the middle. */
@@ -83,7 +83,7 @@ draw_line(struct ui *ui)
 	if (ui->checkin.pick != HISTORY_PAIN_NONE)
 		snprintf(pick, sizeof pick, "%d", ui->checkin.pick);
 	snprintf(line, sizeof line, " %s 0-10: %s_ ",
-	         COLS >= 48 || ui->checkin_after ? q : "Back pain now?", pick);
+		 COLS >= 48 || ui->checkin_after ? q : "Back pain now?", pick);
 	move(LINES / 2, 0);
 	clrtoeol();
 	attron(A_REVERSE | A_BOLD);
@@ -148,6 +148,6 @@ key_checkin(struct ui *ui, int ch, uint64_t now)
 }
 
 const struct tui_screen screen_checkin = {
-	.draw = draw_checkin,
-	.key = key_checkin,
+    .draw = draw_checkin,
+    .key = key_checkin,
 };

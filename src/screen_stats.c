@@ -28,7 +28,8 @@ screen_stats_load(struct ui *ui)
 {
 	screen_stats_free(ui);
 	ui->stats = malloc(sizeof *ui->stats);
-	if (ui->stats != NULL && run_load_stats(ui->stats, ui->ro->week_start) != 0) {
+	if (ui->stats != NULL &&
+	    run_load_stats(ui->stats, ui->ro->week_start) != 0) {
 		free(ui->stats);
 		ui->stats = NULL;
 	}
@@ -44,19 +45,19 @@ screen_stats_header(const struct ui *ui, int cols, char *buf, size_t size)
 	long min;
 
 	snprintf(tag, sizeof tag, " %s guided routines for your upper back",
-	         dot);
+		 dot);
 	if (s != NULL && s->runs > 0) {
 		min = stats_minutes(s->week.active_s);
 		snprintf(tries[n++], sizeof tries[0],
-		         "%s %s streak %lu day%s %s %ld min this week", tag, dot,
-		         s->streak, s->streak == 1 ? "" : "s", dot, min);
+			 "%s %s streak %lu day%s %s %ld min this week", tag,
+			 dot, s->streak, s->streak == 1 ? "" : "s", dot, min);
 		snprintf(tries[n++], sizeof tries[0],
-		         " %s streak %lu day%s %s %ld min this week", dot,
-		         s->streak, s->streak == 1 ? "" : "s", dot, min);
-		snprintf(tries[n++], sizeof tries[0], " %s streak %lu %s %ld min",
-		         dot, s->streak, dot, min);
+			 " %s streak %lu day%s %s %ld min this week", dot,
+			 s->streak, s->streak == 1 ? "" : "s", dot, min);
+		snprintf(tries[n++], sizeof tries[0],
+			 " %s streak %lu %s %ld min", dot, s->streak, dot, min);
 		snprintf(tries[n++], sizeof tries[0], " %s streak %lu", dot,
-		         s->streak);
+			 s->streak);
 	} else {
 		snprintf(tries[n++], sizeof tries[0], "%s", tag);
 	}
@@ -73,20 +74,22 @@ screen_stats_header(const struct ui *ui, int cols, char *buf, size_t size)
 struct plan {
 	int chart_rows; /* 0: no chart */
 	bool chart_full;
-	int presets, pain; /* how many of their lines */
+	int presets, pain;		     /* how many of their lines */
 	bool gap_nudge, gap_chart, gap_rest; /* blank lines */
 };
 
 /* The biggest chart that fits in *left rows. */
 static void
 plan_chart(const struct stats *s, const struct stats_out *c, int *left,
-           struct plan *p)
+	   struct plan *p)
 {
 	static const struct {
 		int rows;
 		bool full;
-	} charts[] = {{STATS_CHART_ROWS, true}, {STATS_CHART_ROWS, false},
-	              {2, false}, {1, false}};
+	} charts[] = {{STATS_CHART_ROWS, true},
+		      {STATS_CHART_ROWS, false},
+		      {2, false},
+		      {1, false}};
 	size_t i;
 	int n;
 
@@ -104,7 +107,7 @@ plan_chart(const struct stats *s, const struct stats_out *c, int *left,
 /* The most presets, up to max, that fit in *left rows. */
 static void
 plan_presets(const struct stats *s, const struct stats_out *c, int *left,
-             int max, struct plan *p)
+	     int max, struct plan *p)
 {
 	int had = stats_text_presets(s, c, p->presets), k, n;
 
@@ -121,14 +124,14 @@ plan_presets(const struct stats *s, const struct stats_out *c, int *left,
 /* c counts lines at the screen's width; rows is what there is. */
 static void
 plan_layout(const struct stats *s, const struct stats_out *c, int rows,
-            struct plan *p)
+	    struct plan *p)
 {
 	int left, n, k, nudge = stats_text_nudge(s, c), least;
 
 	memset(p, 0, sizeof *p);
 	/* the least worth showing, scrolled when the screen is shorter */
 	least = nudge + stats_text_week(s, c) + stats_text_pain(s, c, 1) +
-	        stats_text_chart(s, c, 2, false) + stats_text_presets(s, c, 3);
+		stats_text_chart(s, c, 2, false) + stats_text_presets(s, c, 3);
 	if (rows < least) {
 		p->pain = 1;
 		p->chart_rows = 2;
@@ -245,17 +248,17 @@ draw_stats(struct ui *ui, uint64_t now)
 	} else {
 		if (ui->stats_top > ui->stats_lines - shown)
 			ui->stats_top = ui->stats_lines > shown
-			                    ? ui->stats_lines - shown
-			                    : 0;
+					    ? ui->stats_lines - shown
+					    : 0;
 		r.top = ui->stats_top;
 		draw_sections(ui, ui->stats, &r);
 		ui->stats_lines = r.y;
 	}
 	/* more above or below: say how to get there */
 	tui_put_right(0, COLS - 1,
-	              ui->stats_lines > shown
-	                  ? (COLS >= 40 ? "j k scroll  q back" : "j k  q")
-	                  : "q back");
+		      ui->stats_lines > shown
+			  ? (COLS >= 40 ? "j k scroll  q back" : "j k  q")
+			  : "q back");
 }
 
 void
@@ -304,6 +307,6 @@ key_stats(struct ui *ui, int ch, uint64_t now)
 }
 
 const struct tui_screen screen_stats = {
-	.draw = draw_stats,
-	.key = key_stats,
+    .draw = draw_stats,
+    .key = key_stats,
 };

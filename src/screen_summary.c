@@ -20,9 +20,9 @@ screen_summary_record(struct ui *ui)
 	/* history errors go to stderr, which curses does not use; the
 	 * summary says so too */
 	if (run_record(&ui->tl, &ui->end, ui->started, ui->pain_before,
-	               ui->pain_after) != 0)
+		       ui->pain_after) != 0)
 		snprintf(ui->notice, sizeof ui->notice,
-		         "history could not be written");
+			 "history could not be written");
 	/* the stats count the line just written: for the nudge, and for
 	 * the menu the run goes back to */
 	screen_stats_load(ui);
@@ -102,13 +102,14 @@ draw_summary(struct ui *ui, uint64_t now)
 		y = 0;
 	attron(A_BOLD);
 	tui_put_centered(y, ui->end.state == ENGINE_DONE ? "Well done."
-	                                                 : "Routine stopped.");
+							 : "Routine stopped.");
 	attroff(A_BOLD);
 	y += 2;
 	tui_put_centered(y++, ui->preset->name);
-	snprintf(a, sizeof a, "%s active %s %u of %zu moves %s %zu of %zu steps",
-	         t, ui->tui.g->dot, moves, ui->tl.moves_count, ui->tui.g->dot,
-	         ui->end.steps_done, ui->tl.count);
+	snprintf(a, sizeof a,
+		 "%s active %s %u of %zu moves %s %zu of %zu steps", t,
+		 ui->tui.g->dot, moves, ui->tl.moves_count, ui->tui.g->dot,
+		 ui->end.steps_done, ui->tl.count);
 	tui_put_centered(y++, a);
 	if (pain[0] != '\0')
 		tui_put_centered(y++, pain);
@@ -145,7 +146,7 @@ void
 screen_summary_print(struct ui *ui)
 {
 	run_print_after(ui->pain_before, ui->pain_after,
-	                ui->nudge && !ui->nudge_seen ? ui->stats : NULL);
+			ui->nudge && !ui->nudge_seen ? ui->stats : NULL);
 }
 
 static void
@@ -159,6 +160,6 @@ key_summary(struct ui *ui, int ch, uint64_t now)
 }
 
 const struct tui_screen screen_summary = {
-	.draw = draw_summary,
-	.key = key_summary,
+    .draw = draw_summary,
+    .key = key_summary,
 };

@@ -31,13 +31,13 @@ line_start(struct line *l)
 static void
 line_add(struct line *l, const char *s)
 {
-	int n = snprintf(l->buf + l->len, sizeof l->buf - (size_t)l->len, "%s",
-	                 s);
+	int n =
+	    snprintf(l->buf + l->len, sizeof l->buf - (size_t)l->len, "%s", s);
 
 	if (n > 0)
 		l->len += (size_t)(l->len + n) < sizeof l->buf
-		              ? n
-		              : (int)sizeof l->buf - 1 - l->len;
+			      ? n
+			      : (int)sizeof l->buf - 1 - l->len;
 }
 
 /* Gives the line without its trailing spaces; returns 1 (a line). */
@@ -53,7 +53,7 @@ emit(const struct stats_out *o, enum stats_line_kind kind, struct line *l)
 
 static int
 emit_text(const struct stats_out *o, enum stats_line_kind kind,
-          const char *text)
+	  const char *text)
 {
 	struct line l;
 
@@ -66,7 +66,7 @@ emit_text(const struct stats_out *o, enum stats_line_kind kind,
  * word-wrapped with indent spaces before the lines after the first. */
 static int
 emit_wrapped(const struct stats_out *o, enum stats_line_kind kind,
-             const char *first, int indent, const char *text, int width)
+	     const char *first, int indent, const char *text, int width)
 {
 	const char *p = text, *end;
 	struct line l;
@@ -128,8 +128,7 @@ emit_item(const struct stats_out *o, const char *label, const char *value)
 	int w = label_cols(o);
 
 	snprintf(first, sizeof first, "%-*s ", w, label);
-	return emit_wrapped(o, STATS_LINE_TEXT, first, w + 1, value,
-	                    o->width);
+	return emit_wrapped(o, STATS_LINE_TEXT, first, w + 1, value, o->width);
 }
 
 const char *
@@ -141,10 +140,10 @@ stats_text_decimal(double v, char *buf, size_t size)
 		snprintf(buf, size, "%s%ld", h < 0 ? "-" : "", a / 100);
 	else if (a % 10 == 0)
 		snprintf(buf, size, "%s%ld.%ld", h < 0 ? "-" : "", a / 100,
-		         a / 10 % 10);
+			 a / 10 % 10);
 	else
 		snprintf(buf, size, "%s%ld.%02ld", h < 0 ? "-" : "", a / 100,
-		         a % 100);
+			 a % 100);
 	return buf;
 }
 
@@ -154,32 +153,32 @@ int
 stats_text_empty(const struct stats_out *o)
 {
 	return emit_wrapped(o, STATS_LINE_TEXT, "", 0,
-	                    "No runs yet. Start one with 'backease run "
-	                    "warmup-6', or type 'backease' for the menu.",
-	                    o->width);
+			    "No runs yet. Start one with 'backease run "
+			    "warmup-6', or type 'backease' for the menu.",
+			    o->width);
 }
 
 int
 stats_text_nudge(const struct stats *s, const struct stats_out *o)
 {
 	char saw[256], line[320];
-	int width = o->width > 0 && o->width < ADVICE_WIDTH ? o->width
-	                                                     : ADVICE_WIDTH;
+	int width =
+	    o->width > 0 && o->width < ADVICE_WIDTH ? o->width : ADVICE_WIDTH;
 	int n;
 
 	if (stats_nudge_text(s, saw, sizeof saw) == 0)
 		return 0;
 	snprintf(line, sizeof line, "Your check-ins: %s.", saw);
 	n = emit_wrapped(o, STATS_LINE_NUDGE, "", 0, line, o->width);
-	return n + emit_wrapped(o, STATS_LINE_ADVICE, "  ", 2, SAFETY_NUDGE,
-	                        width);
+	return n +
+	       emit_wrapped(o, STATS_LINE_ADVICE, "  ", 2, SAFETY_NUDGE, width);
 }
 
 static void
 tally_text(const struct stats_tally *t, char *buf, size_t size)
 {
 	snprintf(buf, size, "%ld min, %lu done, %lu quit",
-	         stats_minutes(t->active_s), t->done, t->quit);
+		 stats_minutes(t->active_s), t->done, t->quit);
 }
 
 int
@@ -212,7 +211,7 @@ static int
 chart_bars(const struct chart *c, long top)
 {
 	static const char *const eighths[] = {" ", "▁", "▂", "▃", "▄",
-	                                      "▅", "▆", "▇", "█"};
+					      "▅", "▆", "▇", "█"};
 	bool utf8 = c->o->utf8;
 	struct line l;
 	char label[24];
@@ -225,7 +224,8 @@ chart_bars(const struct chart *c, long top)
 		else if (c->rows % 2 == 0 && r == c->rows / 2)
 			snprintf(label, sizeof label, "%ldm", top / 2);
 		line_start(&l);
-		l.len = snprintf(l.buf, sizeof l.buf, "%*s ", SCALE_COLS, label);
+		l.len =
+		    snprintf(l.buf, sizeof l.buf, "%*s ", SCALE_COLS, label);
 		line_add(&l, utf8 ? (label[0] ? "┤" : "│") : "|");
 		for (d = c->first; d < c->s->opt.days; d++) {
 			cell = stats_chart_eighths(c->s, d, c->rows, top) -
@@ -235,8 +235,8 @@ chart_bars(const struct chart *c, long top)
 				line_add(&l, eighths[cell]);
 			else /* whole cells only; the bottom one shows any */
 				line_add(&l, cell >= 4 || (r == 1 && cell > 0)
-				                 ? "#"
-				                 : " ");
+						 ? "#"
+						 : " ");
 			if (c->step == 2)
 				line_add(&l, " ");
 		}
@@ -260,7 +260,7 @@ chart_axis(const struct chart *c, bool *marked)
 	*marked = false;
 	line_start(&l);
 	l.len = snprintf(l.buf, sizeof l.buf, "%*s %s", SCALE_COLS, "0",
-	                 utf8 ? "└" : "+");
+			 utf8 ? "└" : "+");
 	for (d = c->first; d < s->opt.days; d++) {
 		bool quit_only = s->day[d].t.done == 0 && s->day[d].t.quit > 0;
 
@@ -307,7 +307,7 @@ chart_dates(const struct chart *c)
 
 int
 stats_text_chart(const struct stats *s, const struct stats_out *o, int rows,
-                 bool full)
+		 bool full)
 {
 	struct chart c = {s, o, rows < 1 ? 1 : rows, 0, 2};
 	int room = (o->width > 0 ? o->width : 80) - SCALE_COLS - 2;
@@ -318,10 +318,11 @@ stats_text_chart(const struct stats *s, const struct stats_out *o, int rows,
 	if (2 * days > room)
 		c.step = 1;
 	if (o->width > 0 && days > room) /* the latest days that fit */
-		c.first = days - (room > STATS_DAYS_MIN ? room : STATS_DAYS_MIN);
+		c.first =
+		    days - (room > STATS_DAYS_MIN ? room : STATS_DAYS_MIN);
 	snprintf(title, sizeof title, "active minutes, last %d days%s",
-	         days - c.first,
-	         c.first > 0 ? " (a wider terminal shows them all)" : "");
+		 days - c.first,
+		 c.first > 0 ? " (a wider terminal shows them all)" : "");
 	n = emit_wrapped(o, STATS_LINE_TITLE, "", 0, title, o->width);
 	n += chart_bars(&c, stats_chart_top(s));
 	n += chart_axis(&c, &marked);
@@ -330,7 +331,7 @@ stats_text_chart(const struct stats *s, const struct stats_out *o, int rows,
 	n += chart_dates(&c);
 	if (marked) {
 		snprintf(title, sizeof title, "%*s  x: only quit runs that day",
-		         SCALE_COLS, "");
+			 SCALE_COLS, "");
 		n += emit_text(o, STATS_LINE_TEXT, title);
 	}
 	return n;
@@ -341,8 +342,7 @@ stats_text_chart(const struct stats *s, const struct stats_out *o, int rows,
 enum { NARROW_NUMBERS = 18 };
 
 static int
-narrow_id_cols(const struct stats *s, const struct stats_out *o,
-               size_t shown)
+narrow_id_cols(const struct stats *s, const struct stats_out *o, size_t shown)
 {
 	int w = 0, room = o->width - LABEL_NARROW - 1 - NARROW_NUMBERS;
 	size_t i;
@@ -361,16 +361,16 @@ cut_id(char *id, size_t size, int cols, bool utf8)
 	if ((int)strlen(id) <= cols || (size_t)cols > size)
 		return;
 	snprintf(id + cols - 1, size - (size_t)cols + 1, "%s",
-	         utf8 ? "…" : "~");
+		 utf8 ? "…" : "~");
 }
 
 int
 stats_text_presets(const struct stats *s, const struct stats_out *o, int max)
 {
 	char id[200], line[320];
-	size_t i, shown = max <= 0 ? 0
-	                  : s->presets_count < (size_t)max ? s->presets_count
-	                                                   : (size_t)max;
+	size_t i, shown = max <= 0			   ? 0
+			  : s->presets_count < (size_t)max ? s->presets_count
+							   : (size_t)max;
 	bool wide = label_cols(o) == LABEL;
 	int n = 0, id_w = wide ? 20 : narrow_id_cols(s, o, shown);
 
@@ -383,10 +383,10 @@ stats_text_presets(const struct stats *s, const struct stats_out *o, int max)
 		if (!wide)
 			cut_id(id, sizeof id, id_w, o->utf8);
 		snprintf(line, sizeof line,
-		         wide ? "%-*s %-*s %4lu run%s %5ld min"
-		              : "%-*s %-*s %3lu run%s %4ld min",
-		         label_cols(o), label, id_w, id, runs,
-		         runs == 1 ? " " : "s", stats_minutes(p->t.active_s));
+			 wide ? "%-*s %-*s %4lu run%s %5ld min"
+			      : "%-*s %-*s %3lu run%s %4ld min",
+			 label_cols(o), label, id_w, id, runs,
+			 runs == 1 ? " " : "s", stats_minutes(p->t.active_s));
 		n += emit_text(o, STATS_LINE_TEXT, line);
 	}
 	return n;
@@ -397,7 +397,7 @@ static const char *
 average(long sum, long n, char *buf, size_t size)
 {
 	return n > 0 ? stats_text_decimal(stats_average(sum, n), buf, size)
-	             : "-";
+		     : "-";
 }
 
 int
@@ -412,27 +412,28 @@ stats_text_pain(const struct stats *s, const struct stats_out *o, int max)
 		return 0;
 	if (p->before_n == 0 && p->after_n == 0) {
 		snprintf(line, sizeof line, "no check-ins in these %d days",
-		         s->opt.days);
+			 s->opt.days);
 		return emit_item(o, "pain", line);
 	}
 	snprintf(line, sizeof line, "before %s, after %s on average",
-	         average(p->before_sum, p->before_n, a, sizeof a),
-	         average(p->after_sum, p->after_n, b, sizeof b));
+		 average(p->before_sum, p->before_n, a, sizeof a),
+		 average(p->after_sum, p->after_n, b, sizeof b));
 	n = emit_item(o, "pain", line);
 	if (p->change_n == 0 || max < 2)
 		return n;
 	change = stats_average(p->change_sum, p->change_n);
-	snprintf(line, sizeof line, "change %s per run (%ld run%s with both): %s",
-	         stats_text_decimal(change, a, sizeof a), p->change_n,
-	         p->change_n == 1 ? "" : "s", stats_change_words(change));
+	snprintf(line, sizeof line,
+		 "change %s per run (%ld run%s with both): %s",
+		 stats_text_decimal(change, a, sizeof a), p->change_n,
+		 p->change_n == 1 ? "" : "s", stats_change_words(change));
 	n += emit_item(o, "", line);
 	if (max < 3)
 		return n;
 	snprintf(line, sizeof line,
-	         "clearly better in %ld of %ld (a drop of %d points or more)",
-	         p->clearly_better, p->change_n, STATS_CLEAR_CHANGE);
+		 "clearly better in %ld of %ld (a drop of %d points or more)",
+		 p->clearly_better, p->change_n, STATS_CLEAR_CHANGE);
 	if (p->clearly_worse > 0)
 		snprintf(line + strlen(line), sizeof line - strlen(line),
-		         ", clearly worse in %ld", p->clearly_worse);
+			 ", clearly worse in %ld", p->clearly_worse);
 	return n + emit_item(o, "", line);
 }

@@ -3,30 +3,10 @@
 # pty), a number and Enter, an empty line skipping; never asked from
 # scripts or pipes; the change and the nudge after done:.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/checkin.sh"
 command -v script >/dev/null 2>&1 || skip "script (util-linux) is not installed"
 
 hist=$(history_file)
-cat >two.yaml <<'EOF'
-exercises:
-  - id: march
-    name: March
-    kind: warmup
-    position: standing
-    time: 10
-    steps: [March on the spot.]
-  - id: sway
-    name: Sway
-    kind: stretch
-    position: standing
-    time: 10
-    steps: [Sway from side to side.]
-presets:
-  - id: two
-    name: Two moves
-    items:
-      - exercise: march
-      - exercise: sway
-EOF
 # the first-run note out of the way
 be --help >/dev/null
 mkdir -p "$XDG_STATE_HOME/backease"
@@ -34,7 +14,6 @@ mkdir -p "$XDG_STATE_HOME/backease"
 
 # 20 s of moves in 1 s
 run="'$BACKEASE' --catalog two.yaml run two --plain --ready 0 --speed 20"
-last_pain() { tail -n 1 "$hist" | cut -f 7,8 | tr '\t' ' '; }
 # in_pty CMD: runs it on a pty, typed input from stdin (a process
 # substitution, so that this runs in the test's shell); output in $OUT
 in_pty() {
@@ -95,11 +74,7 @@ expect_eq "$(history_lines)" $((before + 3)) "history lines"
 expect_eq "$(last_pain)" "- -" "not asked"
 
 # ---- the nudge after done:, once a day, and only for a person -------------
-day() { date -u -d "today -$1 days" +%F; }
-for ago in 3 2 1; do
-	printf '%sT08:00:00+00:00\ttwo\t20\t20\t2/2\tdone\t5\t5\n' "$(day "$ago")"
-done >"$hist"
-rm -f "$XDG_STATE_HOME/backease/nudge-shown" # shown today for the 10/10
+rated_days 3 2 1 # (and the nudge shown today for the 10/10 forgotten)
 # a pipe does not get it (and it stays due)
 expect_status 0 be --catalog two.yaml run two --plain --ready 0 --speed 20
 expect_not_contains "$OUT" "doctor"

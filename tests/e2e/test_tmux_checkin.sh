@@ -4,36 +4,12 @@
 # once a day, --no-checkin and checkin: false; and the menu's streak and
 # its stats screen (SPEC section 9) at 80x24 and 40x12.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/checkin.sh"
 . "$(dirname "$0")/tmux.sh"
 export LANG=C.UTF-8
 
 hist=$(history_file)
-# Two timed moves of 10 s: with --ready 0 --speed 10 a run takes 2 s.
-cat >two.yaml <<'EOF'
-exercises:
-  - id: march
-    name: March
-    kind: warmup
-    position: standing
-    time: 10
-    steps: [March on the spot.]
-  - id: sway
-    name: Sway
-    kind: stretch
-    position: standing
-    time: 10
-    steps: [Sway from side to side.]
-presets:
-  - id: two
-    name: Two moves
-    items:
-      - exercise: march
-      - exercise: sway
-EOF
 run="$BACKEASE --catalog two.yaml run two --ready 0 --speed 10"
-
-# the answers of the last history line, "before after"
-last_pain() { tail -n 1 "$hist" | cut -f 7,8 | tr '\t' ' '; }
 
 # A run from the shell: KEYS answer "How is ...", AFTER "And now?"; then
 # the summary (left in $SUMMARY), which q leaves.
@@ -150,11 +126,7 @@ expect_eq "$(history_lines)" $((before + 2)) "history lines"
 rm "$XDG_CONFIG_HOME/backease/config.yaml"
 
 # ---- the nudge: 5/10 before on three days this week ------------------------
-day() { date -u -d "today -$1 days" +%F; }
-for ago in 3 2 1; do
-	printf '%sT08:00:00+00:00\ttwo\t20\t20\t2/2\tdone\t5\t5\n' "$(day "$ago")"
-done >"$hist"
-rm "$XDG_STATE_HOME/backease/nudge-shown" # shown today for the 10/10
+rated_days 3 2 1 # (and the nudge shown today for the 10/10 forgotten)
 checkin_run "" "5 Enter" "5 Enter"
 expect_contains "$SUMMARY" "Your check-ins: 4/10 or more on 4 days this week."
 expect_contains "$SUMMARY" "worth showing a doctor"

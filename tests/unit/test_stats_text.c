@@ -42,16 +42,17 @@ collect(void *ctx, enum stats_line_kind kind, const char *text)
 /* A run `ago` days before today with these answers ("-" for none). */
 static void
 add_run(long ago, const char *preset, long active, const char *before,
-        const char *after)
+	const char *after)
 {
 	struct history_entry h;
 	char buf[HISTORY_LINE_MAX];
 	int y, m, d;
 
 	civil_from_days(TODAY - ago, &y, &m, &d);
-	snprintf(buf, sizeof buf,
-	         "%04d-%02d-%02dT10:00:00+00:00\t%s\t600\t%ld\t2/2\tdone\t%s\t%s",
-	         y, m, d, preset, active, before, after);
+	snprintf(
+	    buf, sizeof buf,
+	    "%04d-%02d-%02dT10:00:00+00:00\t%s\t600\t%ld\t2/2\tdone\t%s\t%s", y,
+	    m, d, preset, active, before, after);
 	assert_int_equal(history_parse(buf, &h), 0);
 	stats_add(&st, &h);
 }
@@ -99,7 +100,8 @@ widths(void **state)
 
 		n = stats_text_nudge(&st, &c) + stats_text_week(&st, &c) +
 		    stats_text_chart(&st, &c, 4, true) +
-		    stats_text_presets(&st, &c, 5) + stats_text_pain(&st, &c, 3);
+		    stats_text_presets(&st, &c, 5) +
+		    stats_text_pain(&st, &c, 3);
 		stats_text_nudge(&st, &o);
 		stats_text_week(&st, &o);
 		stats_text_chart(&st, &o, 4, true);
@@ -121,22 +123,22 @@ no_width(void **state)
 
 	(void)state;
 	assert_int_equal(stats_text_week(&st, &o), 2);
-	assert_string_equal(g.lines[0],
-	                    "streak       4 days, today included");
+	assert_string_equal(g.lines[0], "streak       4 days, today included");
 	assert_string_equal(g.lines[1], "this week    24 min, 3 done, 0 quit  "
-	                                "(last week: 21 min, 2 done, 0 quit)");
+					"(last week: 21 min, 2 done, 0 quit)");
 	g.n = 0;
 	assert_int_equal(stats_text_presets(&st, &o, 2), 2);
 	assert_string_equal(g.lines[0], "presets      desk-break              "
-	                                "2 runs     4 min");
+					"2 runs     4 min");
 	assert_string_equal(g.lines[1], "             yoga                    "
-	                                "1 run     20 min");
+					"1 run     20 min");
 	g.n = 0;
 	assert_int_equal(stats_text_pain(&st, &o, 3), 3);
 	assert_string_equal(g.lines[0],
-	                    "pain         before 6.25, after 5.25 on average");
-	assert_string_equal(g.lines[1], "             change -1 per run (4 runs "
-	                                "with both): a little better");
+			    "pain         before 6.25, after 5.25 on average");
+	assert_string_equal(g.lines[1],
+			    "             change -1 per run (4 runs "
+			    "with both): a little better");
 	/* fewer lines when asked */
 	assert_int_equal(stats_text_pain(&st, &o, 1), 1);
 	assert_int_equal(stats_text_pain(&st, &o, 0), 0);
@@ -271,7 +273,7 @@ decimals(void **state)
 	(void)state;
 	assert_string_equal(stats_text_decimal(5.5, buf, sizeof buf), "5.5");
 	assert_string_equal(stats_text_decimal(-0.1666, buf, sizeof buf),
-	                    "-0.17");
+			    "-0.17");
 	assert_string_equal(stats_text_decimal(3, buf, sizeof buf), "3");
 	assert_string_equal(stats_text_decimal(-2, buf, sizeof buf), "-2");
 	assert_string_equal(stats_text_decimal(0.05, buf, sizeof buf), "0.05");
@@ -281,14 +283,14 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(widths, setup, teardown),
-		cmocka_unit_test_setup_teardown(no_width, setup, teardown),
-		cmocka_unit_test_setup_teardown(narrow, setup, teardown),
-		cmocka_unit_test_setup_teardown(chart, setup, teardown),
-		cmocka_unit_test_setup_teardown(nudge, setup, teardown),
-		cmocka_unit_test(escaped_id),
-		cmocka_unit_test(empty),
-		cmocka_unit_test(decimals),
+	    cmocka_unit_test_setup_teardown(widths, setup, teardown),
+	    cmocka_unit_test_setup_teardown(no_width, setup, teardown),
+	    cmocka_unit_test_setup_teardown(narrow, setup, teardown),
+	    cmocka_unit_test_setup_teardown(chart, setup, teardown),
+	    cmocka_unit_test_setup_teardown(nudge, setup, teardown),
+	    cmocka_unit_test(escaped_id),
+	    cmocka_unit_test(empty),
+	    cmocka_unit_test(decimals),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
