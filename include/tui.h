@@ -23,6 +23,7 @@ struct tui_glyphs {
 
 struct tui {
 	const struct tui_glyphs *g;
+	bool utf8;  /* the locale is UTF-8 (g is the UTF-8 set) */
 	bool color; /* colour pairs are set up and wanted */
 	SCREEN *scr;
 };

@@ -16,9 +16,11 @@
 #include <time.h>
 
 #include "catalog.h"
+#include "checkin.h"
 #include "clock.h"
 #include "engine.h"
 #include "run.h"
+#include "stats.h"
 #include "timeline.h"
 #include "tui.h"
 
@@ -28,10 +30,12 @@ enum screen_id {
 	SCREEN_RUN,
 	SCREEN_SUMMARY,
 	SCREEN_QUICK, /* the Quick routine dialog, a screen of its own */
+	SCREEN_STATS,
 	/* dialogs, shown over a screen */
 	SCREEN_HELP,
 	SCREEN_QUIT,
 	SCREEN_SAFETY,
+	SCREEN_CHECKIN,
 	SCREEN_COUNT
 };
 
@@ -68,6 +72,7 @@ struct ui {
 	bool from_menu; /* the run was started from the menu */
 	enum screen_id screen;
 	enum screen_id overlay; /* a dialog over the screen, or SCREEN_NONE */
+	enum screen_id overlay_under; /* a dialog it was opened over */
 	bool resume_after_overlay;
 	int exit_status;
 	bool done; /* leave the program */
@@ -92,6 +97,21 @@ struct ui {
 	bool ran;                   /* some run ended (for the final line) */
 	bool history_failed;        /* a run's history line was not written */
 
+	/* the pain check-in (screen_checkin.c) and what the summary shows
+	 * of the run's record (screen_summary.c) */
+	struct checkin checkin; /* the question up, if any */
+	bool checkin_after;     /* it is "And now?" */
+	int pain_before, pain_after; /* 0-10, or HISTORY_PAIN_NONE */
+	bool record_due;  /* the ended run's history line is still to write */
+	bool leave_after_checkin; /* then leave the program */
+	bool nudge;       /* the nudge is due after this run */
+	bool nudge_seen;  /* the summary showed it */
+
+	/* the history's figures (screen_stats.c), loaded when the menu
+	 * opens and after each run; NULL when there are none */
+	struct stats *stats;
+	int stats_top, stats_lines; /* the stats screen's scroll */
+
 	/* What the last frame showed: while it stays the same, a tick may
 	 * redraw only part of it (see draw_part). */
 	bool dirty; /* a key, resize or signal: draw everything */
@@ -102,7 +122,9 @@ struct ui {
 
 /* Runs until ui->done or a quitting signal; sig_fd is the signal pipe. */
 void tui_loop_run(struct ui *ui, int sig_fd);
-/* Shows the dialog overlay over the current screen, pausing its clock. */
+/* Shows the dialog overlay over the current screen, pausing its clock.
+ * Over another dialog, it shows first and the other comes back when it
+ * closes (the first-run note before the check-in). */
 void tui_loop_open_overlay(struct ui *ui, enum screen_id overlay,
                            uint64_t now);
 /* Closes the dialog; a clock it paused runs on. */

@@ -231,6 +231,7 @@ defaults(struct cli *c, struct diag *bad)
 	c->run.color = s->color && (no_color == NULL || no_color[0] == '\0');
 	c->run.checkin = s->checkin;
 	c->run.figures = s->figures;
+	c->run.week_start = s->week_start;
 	return rc;
 }
 

@@ -11,6 +11,7 @@
 #include "safety.h"
 #include "screen_quick.h"
 #include "screen_run.h"
+#include "screen_stats.h"
 #include "text.h"
 
 static void key_menu(struct ui *ui, int ch, uint64_t now);
@@ -182,7 +183,7 @@ draw_menu_keys(struct ui *ui)
 		                       : "/ change  esc clear");
 		tui_put(LINES - 2, 1, COLS - 2, row);
 	} else {
-		snprintf(row, sizeof row, "enter start  / filter  %s move",
+		snprintf(row, sizeof row, "enter start  s stats  / filter  %s move",
 		         ui->tui.g->updown);
 		tui_put(LINES - 2, 1, COLS - 2, row);
 	}
@@ -201,10 +202,9 @@ draw_menu(struct ui *ui, uint64_t now)
 	attron(A_BOLD);
 	tui_put(0, 1, COLS - 2, "backease");
 	attroff(A_BOLD);
-	snprintf(row, sizeof row, " %s guided routines for your upper back",
-	         ui->tui.g->dot);
-	if (COLS >= 64)
-		tui_put(0, 9, COLS - 26, row);
+	/* the streak and this week's minutes, or the tagline */
+	screen_stats_header(ui, COLS - 26, row, sizeof row);
+	tui_put(0, 9, COLS - 26, row);
 	tui_put_right(0, COLS - 1, "? help  q quit");
 	if (LINES < 6) {
 		tui_put(1, 1, COLS - 2, "enlarge the terminal");
@@ -317,6 +317,9 @@ key_menu(struct ui *ui, int ch, uint64_t now)
 				snprintf(ui->notice, sizeof ui->notice,
 				         "out of memory");
 		}
+		break;
+	case 's':
+		screen_stats_open(ui);
 		break;
 	case '?':
 		tui_loop_open_overlay(ui, SCREEN_HELP, now);

@@ -10,6 +10,7 @@
 
 #include "bigfont.h"
 #include "duration.h"
+#include "screen_checkin.h"
 #include "speech.h"
 #include "text.h"
 
@@ -408,18 +409,12 @@ static void
 end_run(struct ui *ui)
 {
 	engine_snapshot(ui->e, run_clock_now(&ui->clock), &ui->end);
-	/* history errors go to stderr, which curses does not use; they are
-	 * also shown on the summary screen by the final line */
-	if (run_record(&ui->tl, &ui->end, ui->started) != 0) {
-		snprintf(ui->notice, sizeof ui->notice,
-		         "history could not be written");
-		ui->history_failed = true;
-	}
 	engine_free(ui->e);
 	ui->e = NULL;
 	ui->ran = true;
 	ui->screen = SCREEN_SUMMARY;
-	ui->overlay = SCREEN_NONE;
+	/* "And now?", then the history line (screen_checkin.c) */
+	screen_checkin_after(ui, run_clock_now(&ui->clock));
 }
 
 int
@@ -440,6 +435,8 @@ screen_run_start(struct ui *ui, const struct preset *p)
 	ui->rung_step = 0;
 	ui->last_remaining_s = 0;
 	announce(ui);
+	/* the check-in, with the clock stopped until it is answered */
+	screen_checkin_before(ui, run_clock_now(&ui->clock));
 	return 0;
 }
 

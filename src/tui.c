@@ -40,8 +40,8 @@ setup_colors(struct tui *t, bool want_color)
 int
 tui_start(struct tui *t, bool want_color)
 {
-	t->g = strcmp(nl_langinfo(CODESET), "UTF-8") == 0 ? &utf8_glyphs
-	                                                  : &ascii_glyphs;
+	t->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	t->g = t->utf8 ? &utf8_glyphs : &ascii_glyphs;
 	t->scr = newterm(NULL, stdout, stdin);
 	if (t->scr == NULL)
 		return -1;

@@ -6,10 +6,12 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include "screen_checkin.h"
 #include "screen_menu.h"
 #include "screen_overlay.h"
 #include "screen_quick.h"
 #include "screen_run.h"
+#include "screen_stats.h"
 #include "screen_summary.h"
 #include "signals.h"
 #include "speech.h"
@@ -19,9 +21,11 @@ static const struct tui_screen *const screens[SCREEN_COUNT] = {
 	[SCREEN_RUN] = &screen_run,
 	[SCREEN_SUMMARY] = &screen_summary,
 	[SCREEN_QUICK] = &screen_quick,
+	[SCREEN_STATS] = &screen_stats,
 	[SCREEN_HELP] = &screen_help,
 	[SCREEN_QUIT] = &screen_quit,
 	[SCREEN_SAFETY] = &screen_safety,
+	[SCREEN_CHECKIN] = &screen_checkin,
 };
 
 void
@@ -29,6 +33,12 @@ tui_loop_open_overlay(struct ui *ui, enum screen_id overlay, uint64_t now)
 {
 	const struct tui_screen *s = screens[ui->screen];
 
+	if (ui->overlay != SCREEN_NONE) {
+		/* the clock is stopped already, if it is to be */
+		ui->overlay_under = ui->overlay;
+		ui->overlay = overlay;
+		return;
+	}
 	ui->overlay = overlay;
 	/* a dialog over the run stops the clock until it is answered */
 	ui->resume_after_overlay = s->pause != NULL && s->pause(ui, now);
@@ -39,7 +49,10 @@ tui_loop_close_overlay(struct ui *ui, uint64_t now)
 {
 	const struct tui_screen *s = screens[ui->screen];
 
-	ui->overlay = SCREEN_NONE;
+	ui->overlay = ui->overlay_under;
+	ui->overlay_under = SCREEN_NONE;
+	if (ui->overlay != SCREEN_NONE)
+		return;
 	if (ui->resume_after_overlay && s->resume != NULL)
 		s->resume(ui, now);
 	ui->resume_after_overlay = false;

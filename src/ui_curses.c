@@ -10,6 +10,8 @@
 
 #include "screen_menu.h"
 #include "screen_run.h"
+#include "screen_stats.h"
+#include "screen_summary.h"
 #include "signals.h"
 #include "speech.h"
 #include "tui_loop.h"
@@ -67,6 +69,9 @@ ui_curses_main(const struct catalog *cat, const struct preset *preset,
 	if (ui.shown == NULL)
 		return 1;
 	screen_menu_filter(&ui);
+	/* the menu's header shows the streak: read the history once */
+	if (preset == NULL)
+		screen_stats_load(&ui);
 	run_clock_init(&ui.clock, ro->speed);
 	if (ro->speak && !speech_init())
 		snprintf(ui.notice, sizeof ui.notice,
@@ -75,6 +80,7 @@ ui_curses_main(const struct catalog *cat, const struct preset *preset,
 	/* our handlers first, so curses keeps its hands off the signals */
 	sig_fd = signals_install(1);
 	if (sig_fd < 0 || tui_start(&ui.tui, ro->color) != 0) {
+		screen_stats_free(&ui);
 		free(ui.shown);
 		return fall_back(preset, ro);
 	}
@@ -89,15 +95,20 @@ ui_curses_main(const struct catalog *cat, const struct preset *preset,
 		                      run_clock_now(&ui.clock));
 
 	tui_loop_run(&ui, sig_fd);
+	/* a signal during "And now?": the run is recorded all the same */
+	screen_summary_record(&ui);
 
 	timeline_free(&ui.tl);
 	engine_free(ui.e);
 	tui_end(&ui.tui);
 	free(ui.shown);
-	/* one line for the scrollback, as plain mode ends (not to a terminal
+	/* lines for the scrollback, as plain mode ends (not to a terminal
 	 * that stops output from the background) */
-	if (ui.ran && !signals_tty_refuses_output(STDOUT_FILENO))
+	if (ui.ran && !signals_tty_refuses_output(STDOUT_FILENO)) {
 		run_print_end(ui.preset->name, &ui.end);
+		screen_summary_print(&ui);
+	}
+	screen_stats_free(&ui);
 	/* a signal's status first; then a lost history line is a failure */
 	if (ui.exit_status == 0 && ui.history_failed)
 		return 1;

@@ -4,13 +4,16 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdio_ext.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "checkin.h"
 #include "clock.h"
 #include "duration.h"
+#include "history.h"
 #include "safety.h"
 #include "signals.h"
 #include "speech.h"
@@ -201,6 +204,87 @@ plain_loop(struct plain *pl, int sig_fd)
 	return quit;
 }
 
+/* The check-in's question (SPEC section 8) as a prompt: a number and
+ * Enter, an empty line skips, anything else asks again.  Only asked when
+ * standard input and output are a terminal, with the run paused.  Returns
+ * 0, or the signal that ends the program. */
+static int
+ask_pain(struct plain *pl, int sig_fd, const char *question, int *value)
+{
+	static const char scale[] = "0-10 (0 no pain, 10 worst imaginable), "
+	                            "Enter skips: ";
+	struct pollfd fds[2];
+	char buf[256], line[64];
+	size_t len = 0;
+	ssize_t n, i;
+	int quit = 0, resized, suspend, cont;
+
+	*value = HISTORY_PAIN_NONE;
+	printf("%s %s", question, scale);
+	fflush(stdout);
+	for (;;) {
+		fds[0].fd = sig_fd;
+		fds[0].events = POLLIN;
+		fds[1].fd = STDIN_FILENO;
+		fds[1].events = POLLIN;
+		if (poll(fds, 2, -1) < 0 && errno != EINTR)
+			return 0;
+		signals_take(&quit, &resized, &suspend, &cont);
+		if (quit) {
+			putchar('\n');
+			return quit;
+		}
+		if (suspend) {
+			signals_suspend_self();
+			printf("%s %s", question, scale);
+			fflush(stdout);
+			continue;
+		}
+		if (!(fds[1].revents & (POLLIN | POLLHUP | POLLERR)))
+			continue;
+		n = read(STDIN_FILENO, buf, sizeof buf);
+		if (n < 0 && (errno == EINTR || errno == EAGAIN))
+			continue;
+		if (n <= 0) {
+			/* input ended: no answer, and nothing more to read */
+			pl->input_open = false;
+			engine_set_nominal(pl->e, true);
+			putchar('\n');
+			return 0;
+		}
+		for (i = 0; i < n; i++) {
+			if (buf[i] != '\n') {
+				if (len + 1 < sizeof line)
+					line[len++] = buf[i];
+				continue;
+			}
+			line[len] = '\0';
+			len = 0;
+			if (checkin_parse(line, value) != CHECKIN_ASKING)
+				return 0;
+			printf("A number from 0 to 10, or Enter to skip: ");
+			fflush(stdout);
+		}
+	}
+}
+
+/* The lines after done: or quit:, the change in pain and the nudge when
+ * it is due (for a person: only on a terminal). */
+static void
+print_after(const struct run_options *ro, int before, int after)
+{
+	struct stats s;
+	bool nudge;
+
+	if (!isatty(STDOUT_FILENO) || run_load_stats(&s, ro->week_start) != 0) {
+		run_print_after(before, after, NULL);
+		return;
+	}
+	nudge = run_nudge_now(&s);
+	run_print_after(before, after, nudge ? &s : NULL);
+	stats_free(&s);
+}
+
 int
 ui_plain_run(const struct preset *p, const struct run_options *ro)
 {
@@ -208,8 +292,10 @@ ui_plain_run(const struct preset *p, const struct run_options *ro)
 	struct timeline tl;
 	struct engine_snapshot snap;
 	char total[16], name[TEXT_OUT_MAX];
-	int sig_fd, quit, failed;
+	int sig_fd, quit = 0, failed;
+	int before = HISTORY_PAIN_NONE, after = HISTORY_PAIN_NONE;
 	time_t started = time(NULL);
+	bool ask;
 
 	if (timeline_build(p, &ro->timeline, &tl) != 0) {
 		fprintf(stderr, "backease: out of memory\n");
@@ -244,8 +330,21 @@ ui_plain_run(const struct preset *p, const struct run_options *ro)
 	printf("backease: %s, %zu move%s, %s%s\n",
 	       text_for_terminal(p->name, name, sizeof name), tl.moves_count,
 	       tl.moves_count == 1 ? "" : "s", tl.self_paced ? "~" : "", total);
-	print_progress(&pl, false);
-	quit = plain_loop(&pl, sig_fd);
+	/* the check-in, with the clock stopped until it is answered */
+	ask = ro->checkin && pl.input_open && isatty(STDOUT_FILENO);
+	if (ask) {
+		engine_pause(pl.e, run_clock_now(&pl.clock));
+		quit = ask_pain(&pl, sig_fd, "How is your upper back right now?",
+		                &before);
+		engine_resume(pl.e, run_clock_now(&pl.clock));
+		started = time(NULL);
+		if (quit)
+			engine_quit(pl.e, run_clock_now(&pl.clock));
+	}
+	if (!quit) {
+		print_progress(&pl, false);
+		quit = plain_loop(&pl, sig_fd);
+	}
 
 	engine_snapshot(pl.e, run_clock_now(&pl.clock), &snap);
 	/* told to end in the background of a terminal that stops output
@@ -254,7 +353,12 @@ ui_plain_run(const struct preset *p, const struct run_options *ro)
 		__fpurge(stdout);
 	else
 		run_print_end(p->name, &snap);
-	failed = run_record(&tl, &snap, started) != 0 || quit < 0;
+	if (ask && quit == 0 && pl.input_open && snap.steps_done > 0)
+		quit = ask_pain(&pl, sig_fd, "And now?", &after);
+	failed = run_record(&tl, &snap, started, before, after) != 0 ||
+	         quit < 0;
+	if (quit == 0)
+		print_after(ro, before, after);
 	engine_free(pl.e);
 	timeline_free(&tl);
 	/* a signal's status says how the run ended, whatever else failed */

@@ -156,7 +156,8 @@ if command -v script >/dev/null 2>&1; then
 	run_in_pty() { # command line; its input comes from stdin
 		timeout 10 script -qec "$1" /dev/null >pty.out 2>&1
 	}
-	cmd="'$BACKEASE' --catalog pushes.yaml run pushes --plain --speed 20 --ready 0"
+	# (the check-in has its own test: test_checkin_plain)
+	cmd="'$BACKEASE' --catalog pushes.yaml run pushes --plain --speed 20 --ready 0 --no-checkin"
 	# Enter ends the self-paced set (10 s of march take 0.5 s here)
 	before=$(history_lines)
 	(sleep 0.8; printf '\n') | run_in_pty "$cmd" || fail "status $? in a pty"

@@ -73,7 +73,7 @@ expect_contains "$ERR" "goes with 'remind'"
 
 # ---- waiting, due, status, one per user, SIGTERM ------------------------------
 # 2 minutes at --speed 20 are 6 s
-"$BACKEASE" --catalog tiny.yaml --ready 0 remind --plain --preset tiny --every 2m \
+"$BACKEASE" --no-checkin --catalog tiny.yaml --ready 0 remind --plain --preset tiny --every 2m \
 	--idle 0 --speed 20 </dev/null >r1.out 2>r1.err &
 pid=$!
 started+=("$pid")
@@ -112,7 +112,7 @@ expect_eq "$OUT" "" "status after the reminder ended"
 
 # ---- an ignored offer rings again every 5 minutes, 3 times ------------------
 # at --speed 300 a minute is 0.2 s: due at 0.2 s, rings at 1.2, 2.2, 3.2 s
-"$BACKEASE" --catalog tiny.yaml --ready 0 remind --plain --preset tiny --every 1m \
+"$BACKEASE" --no-checkin --catalog tiny.yaml --ready 0 remind --plain --preset tiny --every 1m \
 	--idle 0 --speed 300 </dev/null >r2.out 2>&1 &
 pid=$!
 started+=("$pid")
@@ -127,7 +127,7 @@ wait_gone "$pid"
 expect_eq "$STATUS" 130 "exit status after SIGINT"
 [ ! -e "$state" ] || fail "the state file outlived SIGINT"
 # --no-bell: the line, no bell
-"$BACKEASE" --catalog tiny.yaml --ready 0 remind --plain --preset tiny --every 1m \
+"$BACKEASE" --no-checkin --catalog tiny.yaml --ready 0 remind --plain --preset tiny --every 1m \
 	--idle 0 --speed 300 --no-bell </dev/null >r3.out 2>&1 &
 pid=$!
 started+=("$pid")
@@ -142,7 +142,7 @@ expect_eq "$(bells r3.out)" 0 "bells with --no-bell"
 command -v script >/dev/null 2>&1 || skip "util-linux script is not installed"
 mkfifo keys
 # at --speed 30 a minute is 2 s
-script -qfec "'$BACKEASE' --catalog tiny.yaml remind --plain --preset tiny \
+script -qfec "'$BACKEASE' --no-checkin --catalog tiny.yaml remind --plain --preset tiny \
 --every 1m --snooze 1m --idle 0 --speed 30 --ready 0" pty.log \
 	<keys >/dev/null 2>&1 &
 spid=$!
@@ -209,7 +209,7 @@ printf 'garbage\n' >"$state"
 expect_status 0 be status
 expect_eq "$OUT$ERR" "" "status of a damaged file, no reminder"
 # a new reminder takes over from the stale file
-"$BACKEASE" --catalog tiny.yaml --ready 0 remind --plain --preset tiny --idle 0 \
+"$BACKEASE" --no-checkin --catalog tiny.yaml --ready 0 remind --plain --preset tiny --idle 0 \
 	</dev/null >r4.out 2>&1 &
 pid=$!
 started+=("$pid")

@@ -32,7 +32,7 @@ presets:
 YAML
 
 # ---- ASCII outside UTF-8, menu and run screen --------------------------------
-tm_start 100 30 "LC_ALL=C $BACKEASE --catalog $PWD/typo.yaml"
+tm_start 100 30 "LC_ALL=C $BACKEASE --no-checkin --catalog $PWD/typo.yaml"
 tm_wait "enter start"
 OUT=$(tm_screen)
 expect_contains "$OUT" "Reach 'n' Roll"
@@ -51,7 +51,7 @@ tm_expect_exit 0
 # ---- a lost history line: exit 1 ---------------------------------------------
 : >blocker
 mkdir -p "$PWD/blocked"
-tm_keys "clear; XDG_STATE_HOME=$PWD/blocker/state $BACKEASE run desk-break" Enter
+tm_keys "clear; XDG_STATE_HOME=$PWD/blocker/state $BACKEASE --no-checkin run desk-break" Enter
 tm_wait "GET READY"
 tm_keys x # the safety note: its marker cannot be written either
 tm_keys q y
@@ -59,7 +59,7 @@ tm_expect_exit 1
 
 # ---- Ctrl-Z, bg, kill %1: ends, recorded, terminal as the shell left it -------
 before=$(history_lines)
-tm_keys "clear; $BACKEASE run desk-break" Enter
+tm_keys "clear; $BACKEASE --no-checkin run desk-break" Enter
 tm_wait "GET READY"
 tm_keys C-z
 tm_wait "Stopped"

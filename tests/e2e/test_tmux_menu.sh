@@ -3,7 +3,8 @@
 . "$(dirname "$0")/tmux.sh"
 export LANG=C.UTF-8
 
-tm_start 80 24 "$BACKEASE"
+# (the check-in has its own test: test_tmux_checkin)
+tm_start 80 24 "$BACKEASE --no-checkin"
 tm_wait "not medical advice"
 # the whole note, urgent signs and the closing key included
 OUT=$(tm_screen)

@@ -34,7 +34,7 @@ open_quick() {
 }
 
 # ---- 80x24: the whole way, to the end of the run ------------------------
-tm_start 80 24 "$BACKEASE --speed 100"
+tm_start 80 24 "$BACKEASE --no-checkin --speed 100"
 tm_wait "PRESET"
 tm_keys G
 tm_wait "Quick routine · 1 to 60 minutes"
@@ -116,7 +116,7 @@ last_run done
 	fail "the run's moves were not noted"
 
 # ---- nothing fits, and a routine that misses: said in the dialog --------
-tm_keys "clear; $BACKEASE --speed 100 --catalog '$E2E_DIR/data/mats.yaml'" Enter
+tm_keys "clear; $BACKEASE --no-checkin --speed 100 --catalog '$E2E_DIR/data/mats.yaml'" Enter
 open_quick
 tm_keys Enter Enter
 tm_wait "[ ] mat"
@@ -143,11 +143,11 @@ tm_expect_exit 0
 
 # ---- 50x20: quit the run; escape all the way back ----------------------
 tm_resize 50 20
-tm_keys "clear; $BACKEASE --speed 100" Enter
+tm_keys "clear; $BACKEASE --no-checkin --speed 100" Enter
 open_quick
 # ? shows the help, which names the entry; any key goes back to the step
 tm_keys '?'
-tm_wait "Quick routine, asks minutes, where and"
+tm_wait "stats. Its last entry, Quick routine,"
 tm_keys x
 tm_wait_gone "any key closes this help"
 expect_contains "$(tm_screen)" "How many minutes do you have?"
@@ -196,7 +196,7 @@ last_run quit
 
 # ---- 40x12: still usable; the plan is cut with "... and N more" ---------
 tm_resize 40 12
-tm_keys "clear; $BACKEASE --speed 100" Enter
+tm_keys "clear; $BACKEASE --no-checkin --speed 100" Enter
 open_quick
 tm_keys 3 0 Enter Enter Enter
 tm_wait "Quick routine, 30 min"

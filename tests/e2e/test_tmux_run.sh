@@ -3,7 +3,8 @@
 . "$(dirname "$0")/tmux.sh"
 export LANG=C.UTF-8
 
-tm_start 80 24 "$BACKEASE" run warmup-6
+# (the check-in has its own test: test_tmux_checkin)
+tm_start 80 24 "$BACKEASE" run warmup-6 --no-checkin
 
 # first run: the safety note, with the clock stopped until a key
 tm_wait "not medical advice"
@@ -94,7 +95,7 @@ expect_contains "$line" "warmup-6"
 expect_contains "$line" "quit"
 
 # the safety note was remembered: no note the second time
-tm_keys "clear; $BACKEASE run warmup-6" Enter
+tm_keys "clear; $BACKEASE run warmup-6 --no-checkin" Enter
 tm_wait "GET READY"
 expect_not_contains "$(tm_screen)" "not medical advice"
 tm_keys q y

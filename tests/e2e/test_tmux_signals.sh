@@ -4,13 +4,13 @@
 . "$(dirname "$0")/tmux.sh"
 export LANG=C.UTF-8
 
-# no safety note in the way
+# no safety note in the way, and no check-in (test_tmux_checkin has it)
 "$BACKEASE" --help >/dev/null
 mkdir -p "$XDG_STATE_HOME/backease"
 : >"$XDG_STATE_HOME/backease/safety-note-shown"
 
 pidfile=$TEST_TMP/pid
-tm_start 80 24 "sh -c 'echo \$\$ >$pidfile; exec $BACKEASE run desk-break'"
+tm_start 80 24 "sh -c 'echo \$\$ >$pidfile; exec $BACKEASE run desk-break --no-checkin'"
 tm_wait "GET READY"
 sleep 1.1
 
@@ -22,7 +22,7 @@ tm_expect_exit 143
 expect_contains "$(cat "$(history_file)")" $'\tquit'
 
 # Ctrl-Z pauses and suspends; fg comes back to the paused run
-tm_keys "clear; $BACKEASE run desk-break" Enter
+tm_keys "clear; $BACKEASE run desk-break --no-checkin" Enter
 tm_wait "GET READY"
 tm_keys C-z
 tm_wait "Stopped"
@@ -38,7 +38,7 @@ tm_expect_exit 0
 [ "$(history_lines)" = 2 ] || fail "expected two history lines"
 
 # SIGHUP (the terminal goes away) records the run too
-tm_keys "clear; $BACKEASE run desk-break" Enter
+tm_keys "clear; $BACKEASE run desk-break --no-checkin" Enter
 tm_wait "GET READY"
 tm kill-server
 for _ in $(seq 50); do
@@ -48,7 +48,7 @@ done
 [ "$(history_lines)" = 3 ] || fail "SIGHUP did not record the run"
 
 # TERM=dumb: plain mode with a notice instead of failing
-tm_start 80 24 "TERM=dumb $BACKEASE run warmup-6 --speed 200"
+tm_start 80 24 "TERM=dumb $BACKEASE run warmup-6 --speed 200 --no-checkin"
 tm_wait "done: 6-minute warm-up 6:00" 15
 OUT=$(tm_screen)
 expect_contains "$OUT" "using plain mode"
@@ -56,7 +56,7 @@ expect_contains "$OUT" "get ready: March in Place"
 tm_expect_exit 0
 
 # a non-UTF-8 locale gets ASCII drawing
-tm_keys "clear; LANG=C LC_ALL=C $BACKEASE run warmup-6" Enter
+tm_keys "clear; LANG=C LC_ALL=C $BACKEASE run warmup-6 --no-checkin" Enter
 tm_wait "GET READY"
 OUT=$(tm_screen)
 expect_contains "$OUT" "###"
