@@ -21,6 +21,7 @@
 #define BACKEASE_FIGURE_FRAME_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "figure.h"
@@ -34,18 +35,29 @@ enum {
 
 struct figure_view {
 	unsigned frame; /* index into the figure's frames */
-	bool mirrored;	/* draw its lines with figure_mirror_line() */
+	bool mirrored;  /* draw its lines with figure_mirror_line() */
 };
 
 /* The frame step s shows elapsed_ms into it; next is the step after it
  * (NULL after the last), whose side a switch or a rest shows.  s->ex must
  * have a figure. */
 struct figure_view figure_frame_at(const struct step *s,
-				   const struct step *next,
-				   uint64_t elapsed_ms);
+                                   const struct step *next,
+                                   uint64_t elapsed_ms);
 
 /* The time into the step, after elapsed_ms, at which the frame may next
  * change (a whole second), or FIGURE_FRAME_STAYS when it cannot. */
 uint64_t figure_frame_next_ms(const struct step *s, uint64_t elapsed_ms);
+
+/* How the figure of ex moves, timed as t, in words for `show`: "2 frames,
+ * the next every 2 s".  ex must have a figure. */
+void figure_frame_describe(const struct exercise *ex, const struct timing *t,
+                           char *buf, size_t size);
+
+/* The frames of ex's figure that draw side (SIDE_LEFT or SIDE_RIGHT; any
+ * other: the move as a whole): from *first, *count of them, mirrored or
+ * not. */
+void figure_frame_side(const struct exercise *ex, enum side side,
+                       unsigned *first, unsigned *count, bool *mirrored);
 
 #endif

@@ -1,6 +1,9 @@
 /* figure_frame: the frame a step shows, from the step and the time. */
 #include "figure_frame.h"
 
+#include <stdio.h>
+#include <string.h>
+
 /* The side whose frames a step shows: a transition shows the side that
  * comes next, a rep of an alternating set its own side. */
 static enum side
@@ -28,11 +31,11 @@ shown_side(const struct step *s, const struct step *next, uint64_t t)
 
 /* The frames that draw side: all of them, or its half of a figure that
  * draws both sides of an alternating move. */
-static void
-side_frames(const struct step *s, enum side side, unsigned *base,
-	    unsigned *count, bool *mirrored)
+void
+figure_frame_side(const struct exercise *ex, enum side side, unsigned *base,
+                  unsigned *count, bool *mirrored)
 {
-	const struct figure *fig = s->ex->figure;
+	const struct figure *fig = ex->figure;
 
 	*base = 0;
 	*count = fig->frames_count;
@@ -43,7 +46,7 @@ side_frames(const struct step *s, enum side side, unsigned *base,
 		*mirrored = side == SIDE_RIGHT;
 		return;
 	}
-	if (s->ex->sides == SIDES_ALTERNATE && fig->frames_count % 2 == 0) {
+	if (ex->sides == SIDES_ALTERNATE && fig->frames_count % 2 == 0) {
 		*count = fig->frames_count / 2;
 		*base = side == SIDE_RIGHT ? *count : 0;
 	}
@@ -85,13 +88,14 @@ frame_in_side(const struct step *s, unsigned count, uint64_t t)
 
 struct figure_view
 figure_frame_at(const struct step *s, const struct step *next,
-		uint64_t elapsed_ms)
+                uint64_t elapsed_ms)
 {
 	uint64_t t = elapsed_ms - elapsed_ms % 1000; /* whole seconds only */
 	struct figure_view v;
 	unsigned base, count;
 
-	side_frames(s, shown_side(s, next, t), &base, &count, &v.mirrored);
+	figure_frame_side(s->ex, shown_side(s, next, t), &base, &count,
+	                  &v.mirrored);
 	v.frame = base + frame_in_side(s, count, t);
 	return v;
 }
@@ -119,4 +123,36 @@ figure_frame_next_ms(const struct step *s, uint64_t elapsed_ms)
 	if (s->ex->figure->frames_count < 2 && s->side != SIDE_ALTERNATING)
 		return FIGURE_FRAME_STAYS;
 	return elapsed_ms - elapsed_ms % period + period;
+}
+
+void
+figure_frame_describe(const struct exercise *ex, const struct timing *t,
+                      char *buf, size_t size)
+{
+	const struct figure *fig = ex->figure;
+	unsigned n = fig->frames_count, first, count;
+	const char *how;
+	bool mirrored;
+	size_t len;
+
+	if (n == 1)
+		how = "";
+	else if (t->mode == TIMING_BREATHS)
+		how = ": the first breathing in, the last breathing out";
+	else if (t->mode == TIMING_REPS && t->tempo > 0)
+		how = ", in time with each rep";
+	else if (t->mode == TIMING_HOLD)
+		how = ", changing every 2 s of a hold";
+	else
+		how = ", changing every 2 s";
+	snprintf(buf, size, "%u frame%s%s", n, n == 1 ? "" : "s", how);
+	len = strlen(buf);
+	figure_frame_side(ex, SIDE_RIGHT, &first, &count, &mirrored);
+	if (len < size && ex->sides != SIDES_NONE && mirrored)
+		snprintf(buf + len, size - len,
+		         "; the right side is the left mirrored");
+	else if (len < size && first > 0)
+		snprintf(buf + len, size - len,
+		         "; the first %u the left side, the rest the right",
+		         count);
 }

@@ -167,12 +167,12 @@ build(struct fixture *f, const char *id, const char *item)
 	yaml = malloc(n);
 	assert_non_null(yaml);
 	snprintf(yaml, n,
-		 "%spresets:\n  - id: p\n    name: P\n    items:\n"
-		 "      - {exercise: %s%s}\n",
-		 exercises_yaml, id, item);
+	         "%spresets:\n  - id: p\n    name: P\n    items:\n"
+	         "      - {exercise: %s%s}\n",
+	         exercises_yaml, id, item);
 	catalog_init(&f->cat);
 	if (catalog_add_data(&f->cat, "test.yaml", (const unsigned char *)yaml,
-			     strlen(yaml), &d) != 0 ||
+	                     strlen(yaml), &d) != 0 ||
 	    catalog_finish(&f->cat, &d) != 0)
 		fail_msg("catalog: %s:%d: %s", d.file, d.line, d.msg);
 	free(yaml);
@@ -336,9 +336,9 @@ one_frame_stays(void **state)
 
 	RUN("still", "", "aa|aaaaa");
 	assert_int_equal(figure_frame_next_ms(&f->tl.steps[1], 0),
-			 FIGURE_FRAME_STAYS);
+	                 FIGURE_FRAME_STAYS);
 	assert_int_equal(figure_frame_next_ms(&f->tl.steps[0], 0),
-			 FIGURE_FRAME_STAYS);
+	                 FIGURE_FRAME_STAYS);
 }
 
 static void
@@ -357,7 +357,7 @@ next_change_is_a_whole_second(void **state)
 	assert_int_equal(figure_frame_next_ms(&f->tl.steps[1], 1001), 2000);
 	/* get ready does not change */
 	assert_int_equal(figure_frame_next_ms(&f->tl.steps[0], 500),
-			 FIGURE_FRAME_STAYS);
+	                 FIGURE_FRAME_STAYS);
 }
 
 /* ---- sides ----------------------------------------------------------------
@@ -423,6 +423,48 @@ item_sides_over_an_alternating_figure(void **state)
 	RUN("alt-hold", ", sides: each", "ll|ll|rrr|rr");
 }
 
+/* ---- in words, for show ---------------------------------------------------- */
+
+static void
+describe_how_it_moves(void **state)
+{
+	static const struct {
+		const char *id, *want;
+	} cases[] = {
+	    {"timed", "2 frames, changing every 2 s"},
+	    {"held", "2 frames, changing every 2 s of a hold"},
+	    {"tempo4", "4 frames, in time with each rep"},
+	    {"self", "3 frames, changing every 2 s"},
+	    {"breathed",
+	     "3 frames: the first breathing in, the last breathing out"},
+	    {"still", "1 frame"},
+	    {"each", "2 frames, changing every 2 s of a hold; the right side "
+	             "is the left mirrored"},
+	    {"each-unmirrored", "2 frames, changing every 2 s"},
+	    {"alt-tempo", "4 frames, in time with each rep; the first 2 the "
+	                  "left side, the rest the right"},
+	    {"alt-mirrored", "2 frames, in time with each rep; the right side "
+	                     "is the left mirrored"},
+	    {"alt-odd", "3 frames, in time with each rep"},
+	};
+	struct fixture *f = *state;
+	const struct exercise *ex;
+	char buf[160];
+	size_t i;
+
+	build(f, "timed", "");
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ex = catalog_exercise(&f->cat, cases[i].id);
+		assert_non_null(ex);
+		figure_frame_describe(ex, &ex->timing, buf, sizeof buf);
+		assert_string_equal(buf, cases[i].want);
+	}
+	/* cut to the buffer, never past it */
+	ex = catalog_exercise(&f->cat, "each");
+	figure_frame_describe(ex, &ex->timing, buf, 12);
+	assert_string_equal(buf, "2 frames, c");
+}
+
 /* ---- the built-in catalog -------------------------------------------------
  */
 
@@ -467,8 +509,8 @@ builtin_exercises_have_figures(void **state)
 			if (strcmp(fig->frames[k], fig->frames[k - 1]) == 0 &&
 			    ex->sides != SIDES_ALTERNATE)
 				fail_msg("exercise %s: frames %u and %u are "
-					 "the same",
-					 ex->id, k, k + 1);
+				         "the same",
+				         ex->id, k, k + 1);
 	}
 	catalog_free(&cat);
 }
@@ -500,7 +542,7 @@ builtin_presets_frames_in_range(void **state)
 				v = figure_frame_at(s, next, ms);
 				w = figure_frame_at(s, next, ms + 999);
 				assert_true(v.frame <
-					    s->ex->figure->frames_count);
+				            s->ex->figure->frames_count);
 				assert_int_equal(v.frame, w.frame);
 				assert_int_equal(v.mirrored, w.mirrored);
 				if (v.mirrored)
@@ -537,6 +579,7 @@ main(void)
 	    T(alternate_odd_frames_are_shared),
 	    T(alternate_timed_shows_every_frame),
 	    T(item_sides_over_an_alternating_figure),
+	    T(describe_how_it_moves),
 	    cmocka_unit_test(builtin_exercises_have_figures),
 	    cmocka_unit_test(builtin_presets_frames_in_range),
 	};
