@@ -151,8 +151,11 @@ figure_frame_describe(const struct exercise *ex, const struct timing *t,
 	if (len < size && ex->sides != SIDES_NONE && mirrored)
 		snprintf(buf + len, size - len,
 		         "; the right side is the left mirrored");
+	else if (len < size && first > 0 && count == 1)
+		snprintf(buf + len, size - len,
+		         "; frame 1 is the left side, frame 2 the right");
 	else if (len < size && first > 0)
 		snprintf(buf + len, size - len,
-		         "; the first %u the left side, the rest the right",
-		         count);
+		         "; frames 1-%u are the left side, %u-%u the right",
+		         count, count + 1, 2 * count);
 }

@@ -29,7 +29,7 @@ right=$(printf '%s\n' "$OUT" | sed -n '/^    right side$/,/^$/p' | sed '1d;/^$/d
 [ "$left" != "$right" ] || fail "the right side is not mirrored"
 # an alternating move has both sides drawn: half the frames each
 expect_status 0 be show seated-twist
-expect_contains "$OUT" "the first 1 the left side, the rest the right"
+expect_contains "$OUT" "frame 1 is the left side, frame 2 the right"
 
 # hidden by the option and by the setting
 expect_status 0 be --no-figures show heel-dig

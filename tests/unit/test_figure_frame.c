@@ -441,8 +441,10 @@ describe_how_it_moves(void **state)
 	    {"each", "2 frames, changing every 2 s of a hold; the right side "
 	             "is the left mirrored"},
 	    {"each-unmirrored", "2 frames, changing every 2 s"},
-	    {"alt-tempo", "4 frames, in time with each rep; the first 2 the "
-	                  "left side, the rest the right"},
+	    {"alt-tempo", "4 frames, in time with each rep; frames 1-2 are "
+	                  "the left side, 3-4 the right"},
+	    {"alt-hold", "2 frames, changing every 2 s of a hold; frame 1 is "
+	                 "the left side, frame 2 the right"},
 	    {"alt-mirrored", "2 frames, in time with each rep; the right side "
 	                     "is the left mirrored"},
 	    {"alt-odd", "3 frames, in time with each rep"},
