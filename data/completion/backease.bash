@@ -8,7 +8,7 @@ _backease() {
 		cword=$COMP_CWORD
 	}
 	local opts="--help --version --catalog --plain --no-color --no-bell
-		--speak --ready --breath --speed --exercises"
+		--speak --ready --breath --speed --exercises --no-figures --figures"
 	local cmds="run list show plan check"
 
 	case $prev in
