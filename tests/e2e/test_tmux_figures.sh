@@ -10,8 +10,16 @@ export LANG=C.UTF-8 # bash counts columns in characters, not bytes
 mkdir -p "$XDG_STATE_HOME/backease"
 : >"$XDG_STATE_HOME/backease/safety-note-shown"
 
-# Each frame says which it is (F1, F2) and is not its own mirror image.
-cat >figs.yaml <<'EOF'
+# figure N...: a figure of the frames N; each says which it is (F1, F2)
+# and is not its own mirror image
+figure() {
+	local n
+	printf '    figure:\n      frames:\n'
+	for n in "$@"; do
+		printf '        - |2\n            o/  F%s\n           /|\n           / \\\n          =====[%s>==\n' "$n" "$n"
+	done
+}
+cat >figs.yaml <<EOF
 exercises:
   - id: fig-timed
     name: Figure Timed
@@ -22,18 +30,7 @@ exercises:
       - Stand tall with your feet hip-width apart and march on the spot, knees up.
       - Swing your arms in time with your knees, hands loosely curled.
       - Keep an easy pace and breathe.
-    figure:
-      frames:
-        - |2
-            o/  F1
-           /|
-           / \
-          =====[1>==
-        - |2
-            o/  F2
-           /|
-           / \
-          =====[2>==
+$(figure 1 2)
   - id: fig-each
     name: Figure Each Side
     kind: stretch
@@ -42,13 +39,7 @@ exercises:
     hold: 30
     steps:
       - Sit tall and tip your head to one side, ear toward your shoulder.
-    figure:
-      frames:
-        - |2
-            o/  F1
-           /|
-           / \
-          =====[1>==
+$(figure 1)
   - id: fig-self
     name: Figure Self-paced
     kind: strength
@@ -56,18 +47,7 @@ exercises:
     reps: 5
     steps:
       - Lift and lower at your own pace.
-    figure:
-      frames:
-        - |2
-            o/  F1
-           /|
-           / \
-          =====[1>==
-        - |2
-            o/  F2
-           /|
-           / \
-          =====[2>==
+$(figure 1 2)
 presets:
   - id: p-timed
     name: P timed

@@ -1,6 +1,6 @@
 /* test_figure_frame: the frame of a figure each step of a run shows,
- * second by second (SPEC section 12), and a figure for every built-in
- * exercise. */
+ * second by second (SPEC section 12), and how show says it in words (the
+ * built-in figures are tested in test_catalog.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -14,7 +14,6 @@
 
 #include "catalog.h"
 #include "figure_frame.h"
-#include "sources.h"
 #include "timeline.h"
 
 /* Each frame is one letter, so a second's frame reads as a letter:
@@ -249,47 +248,61 @@ expect_run(const struct timeline *tl, const char *want)
 		expect_run(&f_->tl, want);                                     \
 	} while (0)
 
-/* ---- one side -------------------------------------------------------------
- */
+/* ---- second by second ---------------------------------------------------- */
+
+/* A move's steps second by second: the exercise, the item's overrides,
+ * and the letters expect_run() reads. */
+struct run_case {
+	const char *id, *item, *want;
+};
 
 static void
-timed_every_two_seconds(void **state)
+frames_second_by_second(void **state)
 {
-	/* get ready 2 s on the first frame, then a, a, b, b, ... */
-	RUN("timed", "", "aa|aabbaabba");
-}
+	static const struct run_case cases[] = {
+	    /* get ready 2 s on the first frame, then a, a, b, b, ... */
+	    {"timed", "", "aa|aabbaabba"},
+	    /* holds of 5 s: b (held) 2 s, a 2 s, b; the release shows a */
+	    {"held", "", "aa|bbaab|aaa|bbaab"},
+	    /* reps of 3 s, 2 frames: a, a, b */
+	    {"tempo3", "", "aa|aabaab"},
+	    /* reps of 4 s, 4 frames: one a second */
+	    {"tempo4", "", "aa|abcdabcd"},
+	    /* 3 frames in 2 s: seconds 0 and 1 of each rep show a and b */
+	    {"tempo2", "", "aa|ababab"},
+	    /* 4 s in, 6 s out, twice; the middle frame is not used */
+	    {"breathed", "", "aa|aaaaccccccaaaacccccc"},
+	    /* the rest between sets shows the first frame */
+	    {"tempo3", ", sets: 2, rest: 4", "aa|aabaab|aaaa|aabaab"},
+	    /* ---- sides ---- */
+	    /* left holds as drawn; the switch already shows the right side,
+	     * mirrored, on its first frame; then the right holds mirrored */
+	    {"each", "", "aa|bba|aaa|bba|AAA|BBA|AAA|BBA"},
+	    /* mirror: false: both sides as drawn */
+	    {"each-unmirrored", "", "aa|aabb|aaa|aabb"},
+	    /* frames l and r are the two sides: each hold its own, the
+	     * switch the side coming */
+	    {"alt-hold", "", "ll|ll|rrr|rr"},
+	    /* a b the left side, c d the right: one rep each */
+	    {"alt-tempo", "", "aa|abcd"},
+	    {"alt-tempo", ", reps: 2, tempo: 2", "aa|abcdabcd"},
+	    /* mirror on: the frames draw the left side, the right is them
+	     * mirrored */
+	    {"alt-mirrored", "", "aa|abAB"},
+	    /* three frames cannot be halved: every rep shows them all */
+	    {"alt-odd", "", "aa|abcabc"},
+	    /* a timed move has no rep to give a side: all frames, 2 s each */
+	    {"alt-timed", "", "aa|aabbcc"},
+	    /* the preset makes it one side then the other: the figure still
+	     * draws both, so each side shows its own frame */
+	    {"alt-hold", ", sides: each", "ll|ll|rrr|rr"},
+	};
+	size_t i;
 
-static void
-hold_starts_on_the_held_frame(void **state)
-{
-	/* holds of 5 s: b (held) 2 s, a 2 s, b; the release shows a */
-	RUN("held", "", "aa|bbaab|aaa|bbaab");
-}
-
-static void
-reps_follow_the_tempo(void **state)
-{
-	RUN("tempo3", "", "aa|aabaab");
-}
-
-static void
-reps_four_frames_one_a_second(void **state)
-{
-	RUN("tempo4", "", "aa|abcdabcd");
-}
-
-static void
-reps_three_frames_at_tempo_two(void **state)
-{
-	/* 3 frames in 2 s: seconds 0 and 1 of each rep show a and b */
-	RUN("tempo2", "", "aa|ababab");
-}
-
-static void
-breath_first_frame_in_last_out(void **state)
-{
-	/* 4 s in, 6 s out, twice; the middle frame is not used */
-	RUN("breathed", "", "aa|aaaaccccccaaaacccccc");
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		build(*state, cases[i].id, cases[i].item);
+		expect_run(&((struct fixture *)*state)->tl, cases[i].want);
+	}
 }
 
 static void
@@ -342,12 +355,6 @@ one_frame_stays(void **state)
 }
 
 static void
-sets_rest_on_the_first_frame(void **state)
-{
-	RUN("tempo3", ", sets: 2, rest: 4", "aa|aabaab|aaaa|aabaab");
-}
-
-static void
 next_change_is_a_whole_second(void **state)
 {
 	struct fixture *f = *state;
@@ -360,70 +367,7 @@ next_change_is_a_whole_second(void **state)
 	                 FIGURE_FRAME_STAYS);
 }
 
-/* ---- sides ----------------------------------------------------------------
- */
-
-static void
-each_side_mirrors_the_right(void **state)
-{
-	/* left holds as drawn; the switch already shows the right side,
-	 * mirrored, on its first frame; then the right holds mirrored */
-	RUN("each", "", "aa|bba|aaa|bba|AAA|BBA|AAA|BBA");
-}
-
-static void
-each_side_without_mirror(void **state)
-{
-	RUN("each-unmirrored", "", "aa|aabb|aaa|aabb");
-}
-
-static void
-alternate_holds_show_their_side(void **state)
-{
-	/* frames l and r are the two sides: each hold its own, the
-	 * switch the side coming */
-	RUN("alt-hold", "", "ll|ll|rrr|rr");
-}
-
-static void
-alternate_reps_take_half_the_frames(void **state)
-{
-	/* a b the left side, c d the right: one rep each */
-	RUN("alt-tempo", "", "aa|abcd");
-	RUN("alt-tempo", ", reps: 2, tempo: 2", "aa|abcdabcd");
-}
-
-static void
-alternate_mirrored_reps(void **state)
-{
-	/* mirror on: the frames draw the left side, the right is them
-	 * mirrored */
-	RUN("alt-mirrored", "", "aa|abAB");
-}
-
-static void
-alternate_odd_frames_are_shared(void **state)
-{
-	/* three frames cannot be halved: every rep shows them all */
-	RUN("alt-odd", "", "aa|abcabc");
-}
-
-static void
-alternate_timed_shows_every_frame(void **state)
-{
-	/* a timed move has no rep to give a side: all frames, 2 s each */
-	RUN("alt-timed", "", "aa|aabbcc");
-}
-
-static void
-item_sides_over_an_alternating_figure(void **state)
-{
-	/* the preset makes it one side then the other: the figure still
-	 * draws both, so each side shows its own frame */
-	RUN("alt-hold", ", sides: each", "ll|ll|rrr|rr");
-}
-
-/* ---- in words, for show ---------------------------------------------------- */
+/* ---- in words, for show -------------------------------------------------- */
 
 static void
 describe_how_it_moves(void **state)
@@ -467,123 +411,18 @@ describe_how_it_moves(void **state)
 	assert_string_equal(buf, "2 frames, c");
 }
 
-/* ---- the built-in catalog -------------------------------------------------
- */
-
-static void
-load_builtin(struct catalog *cat)
-{
-	struct diag d;
-
-	catalog_init(cat);
-	diag_clear(&d);
-	if (sources_add_builtin(cat, &d) != 0 || catalog_finish(cat, &d) != 0)
-		fail_msg("%s:%d:%d: %s", d.file, d.line, d.col, d.msg);
-}
-
-static void
-builtin_exercises_have_figures(void **state)
-{
-	struct catalog cat;
-	size_t i;
-	unsigned k;
-
-	(void)state;
-	load_builtin(&cat);
-	for (i = 0; i < cat.exercises_count; i++) {
-		const struct exercise *ex = cat.exercises[i];
-		const struct figure *fig = ex->figure;
-
-		if (fig == NULL)
-			fail_msg("exercise %s has no figure", ex->id);
-		assert_in_range(fig->frames_count, 1, FIGURE_FRAMES_MAX);
-		assert_in_range(fig->width, 1, FIGURE_COLS_MAX);
-		assert_in_range(fig->height, 1, FIGURE_LINES_MAX);
-		/* sides: each is drawn for the left side and mirrored */
-		if (ex->sides == SIDES_EACH)
-			assert_true(fig->mirror);
-		for (k = 0; k < fig->frames_count; k++)
-			assert_int_equal(
-			    strlen(fig->frames[k]),
-			    figure_frame_size(fig->width, fig->height) - 1);
-		/* no two frames alike, or the move would not show */
-		for (k = 1; k < fig->frames_count; k++)
-			if (strcmp(fig->frames[k], fig->frames[k - 1]) == 0 &&
-			    ex->sides != SIDES_ALTERNATE)
-				fail_msg("exercise %s: frames %u and %u are "
-				         "the same",
-				         ex->id, k, k + 1);
-	}
-	catalog_free(&cat);
-}
-
-/* Every second of every built-in preset: a frame in range, mirrored only
- * on the right side of a mirrored figure, and the same all through the
- * second. */
-static void
-builtin_presets_frames_in_range(void **state)
-{
-	struct catalog cat;
-	struct timeline_options opt;
-	struct timeline tl;
-	struct figure_view v, w;
-	size_t p, i;
-	uint64_t ms;
-
-	(void)state;
-	load_builtin(&cat);
-	timeline_options_default(&opt);
-	for (p = 0; p < cat.presets_count; p++) {
-		assert_int_equal(timeline_build(cat.presets[p], &opt, &tl), 0);
-		for (i = 0; i < tl.count; i++) {
-			const struct step *s = &tl.steps[i];
-			const struct step *next =
-			    i + 1 < tl.count ? s + 1 : NULL;
-
-			for (ms = 0; ms < s->duration_ms; ms += 1000) {
-				v = figure_frame_at(s, next, ms);
-				w = figure_frame_at(s, next, ms + 999);
-				assert_true(v.frame <
-				            s->ex->figure->frames_count);
-				assert_int_equal(v.frame, w.frame);
-				assert_int_equal(v.mirrored, w.mirrored);
-				if (v.mirrored)
-					assert_true(s->ex->figure->mirror);
-			}
-		}
-		timeline_free(&tl);
-	}
-	catalog_free(&cat);
-}
-
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    T(timed_every_two_seconds),
-	    T(hold_starts_on_the_held_frame),
-	    T(reps_follow_the_tempo),
-	    T(reps_four_frames_one_a_second),
-	    T(reps_three_frames_at_tempo_two),
-	    T(breath_first_frame_in_last_out),
+	    T(frames_second_by_second),
 	    T(breath_follows_the_pacer_setting),
 	    T(self_paced_every_two_seconds),
 	    T(one_frame_stays),
-	    T(sets_rest_on_the_first_frame),
 	    T(next_change_is_a_whole_second),
-	    T(each_side_mirrors_the_right),
-	    T(each_side_without_mirror),
-	    T(alternate_holds_show_their_side),
-	    T(alternate_reps_take_half_the_frames),
-	    T(alternate_mirrored_reps),
-	    T(alternate_odd_frames_are_shared),
-	    T(alternate_timed_shows_every_frame),
-	    T(item_sides_over_an_alternating_figure),
 	    T(describe_how_it_moves),
-	    cmocka_unit_test(builtin_exercises_have_figures),
-	    cmocka_unit_test(builtin_presets_frames_in_range),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
