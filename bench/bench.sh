@@ -295,37 +295,35 @@ fig_screen() {
 	read -r -a br <"$work/rate.breath"
 	read -r -a rp <"$work/rate.reps"
 	read -r -a tc <"$work/rate.tty-clock"
-	fig "3a. countdown CPU per minute" "${cd[0]} ms" "${tc[0]} ms tty-clock" \
-		"$(calc "sprintf(\"%.2fx\", ${cd[0]} / (${tc[0]} > 0 ? ${tc[0]} : 1e-9))")" \
+	# clock_row LABEL VALUE BASELINE UNIT TARGET RESULT: a row against
+	# tty-clock, with their ratio
+	clock_row() {
+		fig "$1" "$2$4" "$3$4 tty-clock" \
+			"$(calc "sprintf(\"%.2fx\", $2 / ($3 > 0 ? $3 : 1e-9))")" \
+			"$5" "$6"
+	}
+	clock_row "3a. countdown CPU per minute" "${cd[0]}" "${tc[0]}" " ms" \
 		"<= 15 ms" "$(verdict "${cd[0]} <= 15")"
-	fig "3b. countdown wakeups per second" "${cd[2]}/s" "${tc[2]}/s tty-clock" \
-		"$(calc "sprintf(\"%.2fx\", ${cd[2]} / (${tc[2]} > 0 ? ${tc[2]} : 1e-9))")" \
+	clock_row "3b. countdown wakeups per second" "${cd[2]}" "${tc[2]}" /s \
 		"<= 2/s" "$(verdict "${cd[2]} <= 2")"
-	fig "3c. countdown bytes per second" "${cd[4]} B/s" "${tc[4]} B/s tty-clock" \
-		"$(calc "sprintf(\"%.2fx\", ${cd[4]} / (${tc[4]} > 0 ? ${tc[4]} : 1e-9))")" \
+	clock_row "3c. countdown bytes per second" "${cd[4]}" "${tc[4]}" " B/s" \
 		"<= 100 B/s" "$(verdict "${cd[4]} <= 100")"
 	fig "3d. countdown resident memory (VmHWM)" \
 		"$(calc "sprintf(\"%.2f MiB\", ${cd[7]} / 1024)")" \
 		"$(calc "sprintf(\"%.2f MiB tty-clock\", ${tc[7]} / 1024)")" \
 		"$(calc "sprintf(\"%.2fx\", ${cd[7]} / ${tc[7]})")" \
 		"< 4 MiB" "$(verdict "${cd[7]} < 4096")"
-	fig "3e. breath step wakeups per second" "${br[2]}/s" "${tc[2]}/s tty-clock" \
-		"$(calc "sprintf(\"%.2fx\", ${br[2]} / (${tc[2]} > 0 ? ${tc[2]} : 1e-9))")" \
-		"(2/s pacer)" "info"
-	fig "3f. breath step CPU per minute" "${br[0]} ms" "${tc[0]} ms tty-clock" \
-		"$(calc "sprintf(\"%.2fx\", ${br[0]} / (${tc[0]} > 0 ? ${tc[0]} : 1e-9))")" \
-		"<= 15 ms" "info"
-	fig "3g. breath step bytes per second" "${br[4]} B/s" "${tc[4]} B/s tty-clock" \
-		"$(calc "sprintf(\"%.2fx\", ${br[4]} / (${tc[4]} > 0 ? ${tc[4]} : 1e-9))")" \
-		"<= 100 B/s" "info"
-	fig "3h. reps step wakeups per second" "${rp[2]}/s" "${tc[2]}/s tty-clock" \
-		"$(calc "sprintf(\"%.2fx\", ${rp[2]} / (${tc[2]} > 0 ? ${tc[2]} : 1e-9))")" \
+	clock_row "3e. breath step wakeups per second" "${br[2]}" "${tc[2]}" /s \
+		"(2/s pacer)" info
+	clock_row "3f. breath step CPU per minute" "${br[0]}" "${tc[0]}" " ms" \
+		"<= 15 ms" info
+	clock_row "3g. breath step bytes per second" "${br[4]}" "${tc[4]}" " B/s" \
+		"<= 100 B/s" info
+	clock_row "3h. reps step wakeups per second" "${rp[2]}" "${tc[2]}" /s \
 		"<= 2/s" "$(verdict "${rp[2]} <= 2")"
-	fig "3i. reps step CPU per minute" "${rp[0]} ms" "${tc[0]} ms tty-clock" \
-		"$(calc "sprintf(\"%.2fx\", ${rp[0]} / (${tc[0]} > 0 ? ${tc[0]} : 1e-9))")" \
+	clock_row "3i. reps step CPU per minute" "${rp[0]}" "${tc[0]}" " ms" \
 		"<= 15 ms" "$(verdict "${rp[0]} <= 15")"
-	fig "3j. reps step bytes per second" "${rp[4]} B/s" "${tc[4]} B/s tty-clock" \
-		"$(calc "sprintf(\"%.2fx\", ${rp[4]} / (${tc[4]} > 0 ? ${tc[4]} : 1e-9))")" \
+	clock_row "3j. reps step bytes per second" "${rp[4]}" "${tc[4]}" " B/s" \
 		"<= 100 B/s" "$(verdict "${rp[4]} <= 100")"
 }
 
