@@ -70,8 +70,8 @@ print_figure(const struct exercise *ex, const char *label)
 	figure_frame_describe(ex, &ex->timing, how, sizeof how);
 	printf("%s%s\n\n", label, how);
 	figure_frame_side(ex, SIDE_LEFT, &first, &count, &mirrored);
-	if (ex->sides == SIDES_NONE || (count == ex->figure->frames_count &&
-	                                !ex->figure->mirror)) {
+	if ((ex->sides != SIDES_EACH && ex->sides != SIDES_ALTERNATE) ||
+	    (count == ex->figure->frames_count && !ex->figure->mirror)) {
 		print_frames(ex->figure, 0, ex->figure->frames_count, false);
 		return;
 	}
@@ -212,8 +212,9 @@ show_exec(const struct cli *c, char **args, int nargs)
 	const struct preset *p;
 
 	if (nargs == 0 && !show_figures) {
-		fprintf(stderr, "backease: 'show' needs a preset or exercise "
-		                "name (or --figures)\nTry 'backease --help'.\n");
+		fprintf(stderr,
+		        "backease: 'show' needs a preset or exercise "
+		        "name (or --figures)\nTry 'backease --help'.\n");
 		return EXIT_USAGE;
 	}
 	if (cmd_load_catalog(c, &cat) != 0)

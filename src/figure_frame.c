@@ -148,7 +148,8 @@ figure_frame_describe(const struct exercise *ex, const struct timing *t,
 	snprintf(buf, size, "%u frame%s%s", n, n == 1 ? "" : "s", how);
 	len = strlen(buf);
 	figure_frame_side(ex, SIDE_RIGHT, &first, &count, &mirrored);
-	if (len < size && ex->sides != SIDES_NONE && mirrored)
+	if (len < size && mirrored &&
+	    (ex->sides == SIDES_EACH || ex->sides == SIDES_ALTERNATE))
 		snprintf(buf + len, size - len,
 		         "; the right side is the left mirrored");
 	else if (len < size && first > 0 && count == 1)

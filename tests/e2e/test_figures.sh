@@ -86,6 +86,23 @@ expect_eq "$OUT" "plain-move: Plain Move
   no figure" "gallery of a move without a figure"
 expect_status 0 be --catalog nofig.yaml show plain-move
 expect_not_contains "$OUT" "figure"
+# mirror: true on a move without sides has no right side to show
+cat >onesided.yaml <<'EOF'
+exercises:
+  - id: one-sided
+    name: One Sided
+    kind: stretch
+    position: any
+    time: 30
+    steps: [Reach.]
+    figure: {frames: [o/], mirror: true}
+EOF
+expect_status 0 be --catalog onesided.yaml show --figures
+expect_eq "$OUT" "one-sided: One Sided
+  Reach.
+  1 frame
+
+    o/" "gallery of a one-sided move with mirror: true"
 
 # ---- doc/figures.txt -------------------------------------------------------------
 # the committed gallery is the program's: after its three lines of header
