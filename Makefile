@@ -171,6 +171,18 @@ uninstall:
 	     rmdir "$(DESTDIR)$$d" 2>/dev/null || true; \
 	 done
 
+# The gallery of the built-in figures, committed so it can be read without
+# building; make it again after editing data/exercises.yaml (the e2e test
+# test_figures fails while it is out of date).
+doc/figures.txt: $(BIN) data/exercises.yaml
+	@echo "  GEN     $@"
+	$(Q)mkdir -p doc && \
+	 { echo 'The figures of the built-in exercises, as backease show --figures prints them.'; \
+	   echo 'Made by `make doc/figures.txt` from data/exercises.yaml: do not edit.'; \
+	   echo; \
+	   XDG_CONFIG_HOME=/nonexistent ./$(BIN) --catalog data/exercises.yaml \
+	       show --figures; } >$@.tmp && mv $@.tmp $@
+
 format:
 	clang-format -i src/*.c include/*.h tests/unit/*.c tests/unit/*.h
 
@@ -184,6 +196,7 @@ help:
 	@echo 'make test       the same with the test packages, then build, run all tests'
 	@echo 'make VARIANT=san test   the same with AddressSanitizer + UBSan'
 	@echo 'make install    PREFIX=$(PREFIX) DESTDIR=$(DESTDIR)'
+	@echo 'make doc/figures.txt    the gallery of the built-in figures'
 
 -include $(APP_OBJS:.o=.d)
 

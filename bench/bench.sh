@@ -30,6 +30,7 @@ STATUS_RUNS=${STATUS_RUNS:-400}      # figure 6: runs of each program
 REMIND_SECONDS=${REMIND_SECONDS:-150} # figure 7: real-time window
 REMIND_TRACE_SECONDS=${REMIND_TRACE_SECONDS:-60} # figure 7: strace window
 DAY_SPEED=${DAY_SPEED:-1000}         # figure 8: a day in 86400/DAY_SPEED s
+BENCH_FIGURES=${BENCH_FIGURES:-1}    # figure 3: 0 runs with --no-figures
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/backease-bench.XXXXXX")
 sock=backease-bench-$$
@@ -225,31 +226,36 @@ trace_check() {
 }
 
 fig_screen() {
-	local s pid_cd pid_br pid_tc name pid envq
+	local s pid_cd pid_br pid_rp pid_tc name pid envq run figs=""
 	envq=$(printf '%q ' "${benv[@]}")
+	[ "$BENCH_FIGURES" = 1 ] || figs=--no-figures
+	run="exec $envq $(printf %q "$BACKEASE") --catalog $(printf %q "$catalog") --no-checkin $figs --ready 0 run"
 	section "3. while a countdown runs in a tmux pane at 80x24:" \
 		"$SCREEN_SECONDS s window (procfs), then a ${TRACE_SECONDS} s" \
-		"strace cross-check; tty-clock -s is the baseline"
+		"strace cross-check; tty-clock -s is the baseline;" \
+		"figures $([ -z "$figs" ] && echo on || echo "off ($figs)")"
 	tmux_started=1
 	tmux -L "$sock" -f /dev/null new-session -d -s countdown -x 80 -y 24 \
-		"exec $envq $(printf %q "$BACKEASE") --catalog $(printf %q "$catalog") --ready 0 run bench-hold"
+		"$run bench-hold"
 	tmux -L "$sock" new-session -d -s breath -x 80 -y 24 \
-		"exec $envq $(printf %q "$BACKEASE") --catalog $(printf %q "$catalog") --ready 0 run bench-breathe"
+		"$run bench-breathe"
+	tmux -L "$sock" new-session -d -s reps -x 80 -y 24 "$run bench-reps"
 	tmux -L "$sock" new-session -d -s ttyclock -x 80 -y 24 \
 		"exec $envq tty-clock -s"
-	for s in countdown breath ttyclock; do
+	for s in countdown breath reps ttyclock; do
 		tmux -L "$sock" display -p -t "$s" \
 			"   pane $s: #{pane_width}x#{pane_height}, TERM in pane: #{default-terminal}, pid #{pane_pid}"
 	done
 	pid_cd=$(tmux -L "$sock" display -p -t countdown '#{pane_pid}')
 	pid_br=$(tmux -L "$sock" display -p -t breath '#{pane_pid}')
+	pid_rp=$(tmux -L "$sock" display -p -t reps '#{pane_pid}')
 	pid_tc=$(tmux -L "$sock" display -p -t ttyclock '#{pane_pid}')
 	sleep 3 # startup and first full draw are not part of the figure
-	for name in countdown:$pid_cd breath:$pid_br tty-clock:$pid_tc; do
+	for name in countdown:$pid_cd breath:$pid_br reps:$pid_rp tty-clock:$pid_tc; do
 		sample "${name#*:}" >"$work/a.${name%%:*}"
 	done
 	sleep "$SCREEN_SECONDS"
-	for name in countdown:$pid_cd breath:$pid_br tty-clock:$pid_tc; do
+	for name in countdown:$pid_cd breath:$pid_br reps:$pid_rp tty-clock:$pid_tc; do
 		pid=${name#*:}
 		if ! kill -0 "$pid" 2>/dev/null; then
 			echo "bench: ${name%%:*} (pid $pid) ended during the window" >&2
@@ -258,7 +264,7 @@ fig_screen() {
 		fi
 		sample "$pid" >"$work/b.${name%%:*}"
 	done
-	for name in countdown breath tty-clock; do
+	for name in countdown breath reps tty-clock; do
 		rates "$name" "$work/a.$name" "$work/b.$name"
 	done
 	# cross-check of the procfs counters, in a separate window so that
@@ -267,13 +273,13 @@ fig_screen() {
 	# kernel.yama.ptrace_scope = 0.
 	if [ "$(id -u)" = 0 ] ||
 		[ "$(cat /proc/sys/kernel/yama/ptrace_scope 2>/dev/null || echo 0)" = 0 ]; then
-		for name in countdown:$pid_cd breath:$pid_br tty-clock:$pid_tc; do
+		for name in countdown:$pid_cd breath:$pid_br reps:$pid_rp tty-clock:$pid_tc; do
 			timeout -s INT "$TRACE_SECONDS" strace -qq -T \
 				-e trace=poll,ppoll,select,pselect6,nanosleep,clock_nanosleep,epoll_wait,epoll_pwait,write \
 				-o "$work/trace.${name%%:*}" -p "${name#*:}" 2>/dev/null &
 		done
 		wait
-		for name in countdown breath tty-clock; do
+		for name in countdown breath reps tty-clock; do
 			trace_check "$name" "$work/trace.$name"
 		done
 	else
@@ -283,36 +289,46 @@ fig_screen() {
 	tmux -L "$sock" capture-pane -p -t countdown | sed -n '1,24p' | sed 's/^/   | /'
 	echo "   breath pane:"
 	tmux -L "$sock" capture-pane -p -t breath | sed -n '1,12p' | sed 's/^/   | /'
+	echo "   reps pane, the figure's rows:"
+	tmux -L "$sock" capture-pane -p -t reps | sed -n '13,21p' | sed 's/^/   | /'
 	tmux -L "$sock" kill-server
 	tmux_started=0
 
-	local cd br tc
+	local cd br rp tc
 	read -r -a cd <"$work/rate.countdown"
 	read -r -a br <"$work/rate.breath"
+	read -r -a rp <"$work/rate.reps"
 	read -r -a tc <"$work/rate.tty-clock"
-	fig "3a. countdown CPU per minute" "${cd[0]} ms" "${tc[0]} ms tty-clock" \
-		"$(calc "sprintf(\"%.2fx\", ${cd[0]} / (${tc[0]} > 0 ? ${tc[0]} : 1e-9))")" \
+	# clock_row LABEL VALUE BASELINE UNIT TARGET RESULT: a row against
+	# tty-clock, with their ratio
+	clock_row() {
+		fig "$1" "$2$4" "$3$4 tty-clock" \
+			"$(calc "sprintf(\"%.2fx\", $2 / ($3 > 0 ? $3 : 1e-9))")" \
+			"$5" "$6"
+	}
+	clock_row "3a. countdown CPU per minute" "${cd[0]}" "${tc[0]}" " ms" \
 		"<= 15 ms" "$(verdict "${cd[0]} <= 15")"
-	fig "3b. countdown wakeups per second" "${cd[2]}/s" "${tc[2]}/s tty-clock" \
-		"$(calc "sprintf(\"%.2fx\", ${cd[2]} / (${tc[2]} > 0 ? ${tc[2]} : 1e-9))")" \
+	clock_row "3b. countdown wakeups per second" "${cd[2]}" "${tc[2]}" /s \
 		"<= 2/s" "$(verdict "${cd[2]} <= 2")"
-	fig "3c. countdown bytes per second" "${cd[4]} B/s" "${tc[4]} B/s tty-clock" \
-		"$(calc "sprintf(\"%.2fx\", ${cd[4]} / (${tc[4]} > 0 ? ${tc[4]} : 1e-9))")" \
+	clock_row "3c. countdown bytes per second" "${cd[4]}" "${tc[4]}" " B/s" \
 		"<= 100 B/s" "$(verdict "${cd[4]} <= 100")"
 	fig "3d. countdown resident memory (VmHWM)" \
 		"$(calc "sprintf(\"%.2f MiB\", ${cd[7]} / 1024)")" \
 		"$(calc "sprintf(\"%.2f MiB tty-clock\", ${tc[7]} / 1024)")" \
 		"$(calc "sprintf(\"%.2fx\", ${cd[7]} / ${tc[7]})")" \
 		"< 4 MiB" "$(verdict "${cd[7]} < 4096")"
-	fig "3e. breath step wakeups per second" "${br[2]}/s" "${tc[2]}/s tty-clock" \
-		"$(calc "sprintf(\"%.2fx\", ${br[2]} / (${tc[2]} > 0 ? ${tc[2]} : 1e-9))")" \
-		"(2/s pacer)" "info"
-	fig "3f. breath step CPU per minute" "${br[0]} ms" "${tc[0]} ms tty-clock" \
-		"$(calc "sprintf(\"%.2fx\", ${br[0]} / (${tc[0]} > 0 ? ${tc[0]} : 1e-9))")" \
-		"<= 15 ms" "info"
-	fig "3g. breath step bytes per second" "${br[4]} B/s" "${tc[4]} B/s tty-clock" \
-		"$(calc "sprintf(\"%.2fx\", ${br[4]} / (${tc[4]} > 0 ? ${tc[4]} : 1e-9))")" \
-		"<= 100 B/s" "info"
+	clock_row "3e. breath step wakeups per second" "${br[2]}" "${tc[2]}" /s \
+		"(2/s pacer)" info
+	clock_row "3f. breath step CPU per minute" "${br[0]}" "${tc[0]}" " ms" \
+		"<= 15 ms" info
+	clock_row "3g. breath step bytes per second" "${br[4]}" "${tc[4]}" " B/s" \
+		"<= 100 B/s" info
+	clock_row "3h. reps step wakeups per second" "${rp[2]}" "${tc[2]}" /s \
+		"<= 2/s" "$(verdict "${rp[2]} <= 2")"
+	clock_row "3i. reps step CPU per minute" "${rp[0]}" "${tc[0]}" " ms" \
+		"<= 15 ms" "$(verdict "${rp[0]} <= 15")"
+	clock_row "3j. reps step bytes per second" "${rp[4]}" "${tc[4]}" " B/s" \
+		"<= 100 B/s" "$(verdict "${rp[4]} <= 100")"
 }
 
 # ---- figure 4 -------------------------------------------------------------

@@ -41,6 +41,7 @@ usage(FILE *out)
 	        "  list --exercises  exercises: id, name, kind, position, "
 	        "equipment\n"
 	        "  show ID           one exercise or preset in full\n"
+	        "  show --figures    the figures of the moves (of ID, if given)\n"
 	        "  plan PRESET       every step of a preset with its time\n"
 	        "  check [FILE...]   validate catalog files (default: the "
 	        "built-in one\n"

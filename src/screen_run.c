@@ -11,6 +11,7 @@
 #include "bigfont.h"
 #include "duration.h"
 #include "screen_checkin.h"
+#include "screen_run_figure.h"
 #include "speech.h"
 #include "text.h"
 
@@ -219,6 +220,13 @@ draw_state_line(struct ui *ui, int y, const struct engine_snapshot *sn,
  * the status (rep, breath), the digits and the line under them. */
 enum { ROW_STATUS = 4, ROW_DIGITS = 6, ROW_STATE = ROW_DIGITS + BIGFONT_ROWS };
 
+/* The first row of the instructions (and of the figure beside them). */
+static int
+text_row(const struct step *s)
+{
+	return ROW_STATE + 2 + (s->kind == STEP_SELF);
+}
+
 static void
 draw_run_clock(struct ui *ui, const struct engine_snapshot *sn)
 {
@@ -239,6 +247,7 @@ static void
 draw_run_full(struct ui *ui, const struct engine_snapshot *sn)
 {
 	const struct step *s = sn->step;
+	struct run_figure_place fig;
 	char line[256];
 	int y, rows;
 
@@ -250,9 +259,12 @@ draw_run_full(struct ui *ui, const struct engine_snapshot *sn)
 	tui_put_right(3, COLS - 2, line);
 	draw_run_clock(ui, sn);
 
-	y = ROW_STATE + 2 + (s->kind == STEP_SELF);
+	y = text_row(s);
 	rows = LINES - 3 - y - 1;
-	draw_instructions(ui, s, y, rows, 3, COLS - 6);
+	run_figure_draw(ui, sn, y);
+	draw_instructions(ui, s, y, rows, 3,
+	                  run_figure_place(ui, sn, y, &fig) ? fig.text_w
+	                                                    : COLS - 6);
 
 	up_next(ui, sn, line, sizeof line);
 	attron(A_DIM);
@@ -352,6 +364,7 @@ draw_run_tick(struct ui *ui, uint64_t now)
 	}
 	draw_run_header(ui, &sn);
 	draw_run_clock(ui, &sn);
+	run_figure_tick(ui, &sn, text_row(sn.step), ROW_STATE + 1);
 }
 
 static void
@@ -522,6 +535,8 @@ screen_run_quit(struct ui *ui, uint64_t now)
 static int
 update_run(struct ui *ui, uint64_t now)
 {
+	struct engine_snapshot sn;
+
 	engine_update(ui->e, now);
 	after_update(ui, now);
 	if (engine_over(ui->e)) {
@@ -529,9 +544,13 @@ update_run(struct ui *ui, uint64_t now)
 		end_run(ui);
 		return -1;
 	}
-	/* the screen changes when a second passes */
-	return run_clock_timeout(&ui->clock,
-	                         engine_next_deadline(ui->e, now, 1000));
+	/* the screen changes when a second passes (or, while waiting for
+	 * Enter, when the figure moves) */
+	engine_snapshot(ui->e, now, &sn);
+	return run_clock_timeout(
+	    &ui->clock,
+	    run_figure_deadline(ui, now, full_layout() ? text_row(sn.step) : -1,
+	                        engine_next_deadline(ui->e, now, 1000)));
 }
 
 static bool

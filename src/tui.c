@@ -55,6 +55,9 @@ tui_start(struct tui *t, bool want_color)
 	/* the loop polls the keyboard itself; no checks inside doupdate() */
 	typeahead(-1);
 	curs_set(0);
+	/* the cursor is hidden: no move to put it back after each update
+	 * (8 bytes a second of a countdown; SPEC 7 allows 100) */
+	leaveok(stdscr, TRUE);
 	setup_colors(t, want_color);
 	return 0;
 }

@@ -9,8 +9,10 @@ _backease() {
 	}
 	local opts="--help --version --catalog --plain --no-color --no-bell
 		--speak --ready --breath --speed --exercises --every --preset
-		--idle --snooze --format"
-	local cmds="run list show plan check remind status"
+		--idle --snooze --format --no-figures --figures --no-checkin
+		--days --json --csv --equipment --position --focus --seed --plan
+		--save --force"
+	local cmds="run list show plan check quick stats remind status"
 
 	case $prev in
 	--catalog)

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "catalog.h"
+#include "figure_frame.h"
 #include "sources.h"
 #include "text.h"
 #include "timeline.h"
@@ -296,6 +297,81 @@ builtin_exercises_have_steps_and_a_source(void **state)
 	}
 	for (t = 0; t < 5; t++)
 		assert_true(used[t]);
+	catalog_free(&cat);
+}
+
+static void
+builtin_exercises_have_figures(void **state)
+{
+	struct catalog cat;
+	size_t i;
+	unsigned k;
+
+	(void)state;
+	load_builtin(&cat);
+	for (i = 0; i < cat.exercises_count; i++) {
+		const struct exercise *ex = cat.exercises[i];
+		const struct figure *fig = ex->figure;
+
+		if (fig == NULL)
+			fail_msg("exercise %s has no figure", ex->id);
+		assert_in_range(fig->frames_count, 1, FIGURE_FRAMES_MAX);
+		assert_in_range(fig->width, 1, FIGURE_COLS_MAX);
+		assert_in_range(fig->height, 1, FIGURE_LINES_MAX);
+		/* sides: each is drawn for the left side and mirrored */
+		if (ex->sides == SIDES_EACH)
+			assert_true(fig->mirror);
+		for (k = 0; k < fig->frames_count; k++)
+			assert_int_equal(
+			    strlen(fig->frames[k]),
+			    figure_frame_size(fig->width, fig->height) - 1);
+		/* no two frames alike, or the move would not show */
+		for (k = 1; k < fig->frames_count; k++)
+			if (strcmp(fig->frames[k], fig->frames[k - 1]) == 0 &&
+			    ex->sides != SIDES_ALTERNATE)
+				fail_msg("exercise %s: frames %u and %u are "
+				         "the same",
+				         ex->id, k, k + 1);
+	}
+	catalog_free(&cat);
+}
+
+/* Every second of every built-in preset: a frame in range, mirrored only
+ * on the right side of a mirrored figure, and the same all through the
+ * second. */
+static void
+builtin_presets_frames_in_range(void **state)
+{
+	struct catalog cat;
+	struct timeline_options opt;
+	struct timeline tl;
+	struct figure_view v, w;
+	size_t p, i;
+	uint64_t ms;
+
+	(void)state;
+	load_builtin(&cat);
+	timeline_options_default(&opt);
+	for (p = 0; p < cat.presets_count; p++) {
+		assert_int_equal(timeline_build(cat.presets[p], &opt, &tl), 0);
+		for (i = 0; i < tl.count; i++) {
+			const struct step *s = &tl.steps[i];
+			const struct step *next =
+			    i + 1 < tl.count ? s + 1 : NULL;
+
+			for (ms = 0; ms < s->duration_ms; ms += 1000) {
+				v = figure_frame_at(s, next, ms);
+				w = figure_frame_at(s, next, ms + 999);
+				assert_true(v.frame <
+				            s->ex->figure->frames_count);
+				assert_int_equal(v.frame, w.frame);
+				assert_int_equal(v.mirrored, w.mirrored);
+				if (v.mirrored)
+					assert_true(s->ex->figure->mirror);
+			}
+		}
+		timeline_free(&tl);
+	}
 	catalog_free(&cat);
 }
 
@@ -2841,6 +2917,8 @@ main(void)
 		T(builtin_warmup6_is_six_minutes),
 		T(builtin_desk_break_fits_a_chair),
 		T(builtin_exercises_have_steps_and_a_source),
+		T(builtin_exercises_have_figures),
+		T(builtin_presets_frames_in_range),
 		T(builtin_c_data_matches_the_yaml),
 
 		T(bad_syntax),
