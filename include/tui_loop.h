@@ -27,14 +27,17 @@ enum screen_id {
 	SCREEN_MENU,
 	SCREEN_RUN,
 	SCREEN_SUMMARY,
+	SCREEN_REMIND,
 	/* dialogs, shown over a screen */
 	SCREEN_HELP,
 	SCREEN_QUIT,
 	SCREEN_SAFETY,
+	SCREEN_REMIND_HELP,
 	SCREEN_COUNT
 };
 
 struct ui;
+struct remind_ui;
 
 /* What a screen does.  draw and key are needed; a hook left NULL does
  * nothing.  The optional ones are for a screen with a clock (the run). */
@@ -43,7 +46,8 @@ struct tui_screen {
 	void (*draw)(struct ui *ui, uint64_t now);
 	void (*key)(struct ui *ui, int ch, uint64_t now);
 	/* Time passed: returns the milliseconds until the screen must be
-	 * drawn again (-1: only on a key).  May switch to another screen. */
+	 * drawn again (-1: only on a key).  May switch to another screen.
+	 * The ui->under screen's is called under the others too. */
 	int (*update)(struct ui *ui, uint64_t now);
 	/* Draws only what time changes and returns true, when it can:
 	 * unchanged says nothing else did (same screen and size, no dialog,
@@ -67,6 +71,9 @@ struct ui {
 	bool from_menu; /* the run was started from the menu */
 	enum screen_id screen;
 	enum screen_id overlay; /* a dialog over the screen, or SCREEN_NONE */
+	/* a screen whose update() runs while others are shown (the
+	 * reminder, under the break it started), or SCREEN_NONE */
+	enum screen_id under;
 	bool resume_after_overlay;
 	int exit_status;
 	bool done; /* leave the program */
@@ -90,6 +97,9 @@ struct ui {
 	struct engine_snapshot end; /* for the summary */
 	bool ran;                   /* some run ended (for the final line) */
 	bool history_failed;        /* a run's history line was not written */
+
+	/* the reminder (screen_remind.c), or NULL */
+	struct remind_ui *remind;
 
 	/* What the last frame showed: while it stays the same, a tick may
 	 * redraw only part of it (see draw_part). */

@@ -32,7 +32,8 @@ draw_summary(struct ui *ui, uint64_t now)
 	         t, ui->tui.g->dot, moves, ui->tl.moves_count, ui->tui.g->dot,
 	         ui->end.steps_done, ui->tl.count);
 	tui_put_centered(y + 3, a);
-	snprintf(b, sizeof b, "enter menu   q quit");
+	snprintf(b, sizeof b, ui->remind != NULL ? "enter back to the reminder"
+	                                         : "enter menu   q quit");
 	attron(A_DIM);
 	tui_put_centered(y + 5, b);
 	attroff(A_DIM);
@@ -43,7 +44,8 @@ screen_summary_leave(struct ui *ui, bool to_menu)
 {
 	timeline_free(&ui->tl);
 	if (to_menu) {
-		ui->screen = SCREEN_MENU;
+		/* a break the reminder started goes back to it */
+		ui->screen = ui->remind != NULL ? SCREEN_REMIND : SCREEN_MENU;
 	} else {
 		ui->done = true;
 	}
@@ -54,7 +56,7 @@ key_summary(struct ui *ui, int ch, uint64_t now)
 {
 	(void)now;
 	if (ch == 'q' || ch == KEY_ESCAPE)
-		screen_summary_leave(ui, false);
+		screen_summary_leave(ui, ui->remind != NULL);
 	else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER || ch == 'm')
 		screen_summary_leave(ui, true);
 }
