@@ -18,6 +18,7 @@
 #include "screen_summary.h"
 #include "stats.h"
 #include "stats_io.h"
+#include "text.h"
 
 struct remind_ui {
 	struct remind_run *m;
@@ -95,7 +96,7 @@ on_events(struct ui *ui, unsigned ev)
 	if ((ev & REMIND_EV_NO_IDLE) && s->m->idle_why != NULL) {
 		snprintf(msg, sizeof msg, "idle cannot be counted here: %s",
 			 s->m->idle_why);
-		say(s, PAIR_CAUTION, msg);
+		say(s, 0, msg);
 	}
 	if (ev & REMIND_EV_WELCOME) {
 		remind_run_welcome_text(s->m, msg, sizeof msg);
@@ -210,6 +211,7 @@ struct face {
 	int pair;	   /* their colour */
 	char label[128];   /* under them */
 	char offer[128];   /* due: the keys that answer */
+	char sub[128];     /* the line under f->line when small */
 	char line[160];	   /* all of it on one line, for small terminals */
 	const char *keys, *keys_short;
 };
@@ -231,13 +233,15 @@ face_of(struct ui *ui, struct face *f)
 		f->title = "time for a break";
 		snprintf(f->big, sizeof f->big, "%s", s->m->cfg.length);
 		f->pair = PAIR_WORK;
-		snprintf(f->label, sizeof f->label, "%s %s offered at %s",
-			 s->p->name, g->dot, hm);
+		snprintf(f->label, sizeof f->label,
+			 "%s %s %s long %s offered at %s", s->p->name, g->dot,
+			 s->m->cfg.length, g->dot, hm);
 		snprintf(f->offer, sizeof f->offer,
 			 "enter start   s snooze %u min   k skip",
 			 s->m->cfg.s.snooze_s / 60);
 		snprintf(f->line, sizeof f->line, "break due: %s (%s)",
 			 s->p->name, s->m->cfg.length);
+		snprintf(f->sub, sizeof f->sub, "enter start  s snooze  k skip");
 		f->keys = "enter start  s snooze  k skip  p pause  q quit";
 		f->keys_short = "enter s k p q  ? help";
 	} else if (v.state == REMIND_PAUSED) {
@@ -248,6 +252,7 @@ face_of(struct ui *ui, struct face *f)
 			 v.minutes == 1 ? "" : "s", g->dot);
 		snprintf(f->line, sizeof f->line, "paused: %u min left",
 			 v.minutes);
+		snprintf(f->sub, sizeof f->sub, "p resumes");
 		f->keys = "p resume  b break now  q quit";
 		f->keys_short = "p b q  ? help";
 	} else if (v.away) {
@@ -255,6 +260,7 @@ face_of(struct ui *ui, struct face *f)
 		snprintf(f->label, sizeof f->label,
 			 "the countdown starts again when you are back");
 		snprintf(f->line, sizeof f->line, "away: waiting for you");
+		snprintf(f->sub, sizeof f->sub, "%s", f->label);
 	} else {
 		bool secs = v.left_ms <= 60000;
 
@@ -267,6 +273,7 @@ face_of(struct ui *ui, struct face *f)
 			 secs ? "seconds" : "minutes", g->dot, hm);
 		snprintf(f->line, sizeof f->line, "next break in %u %s",
 			 secs ? v.seconds : v.minutes, secs ? "s" : "min");
+		snprintf(f->sub, sizeof f->sub, "at %s", hm);
 	}
 }
 
@@ -285,9 +292,10 @@ preset_line(struct ui *ui, char *buf, size_t size)
 			 s->m->cfg.length);
 }
 
-/* "today: 2 breaks taken · 1 skipped · 14 min active" */
+/* "today: 2 breaks taken · 1 skipped · 14 min active", or shorter to fit
+ * in cols: "today: 2 taken · 1 skipped · 14 min". */
 static void
-today_line(struct ui *ui, char *buf, size_t size)
+today_line(struct ui *ui, char *buf, size_t size, int cols)
 {
 	struct remind_ui *s = ui->remind;
 	const char *dot = ui->tui.g->dot;
@@ -302,6 +310,10 @@ today_line(struct ui *ui, char *buf, size_t size)
 		 "active",
 		 taken, taken == 1 ? "" : "s", dot, skipped, dot,
 		 stats_minutes(s->active_s));
+	if ((int)text_columns(buf) > cols)
+		snprintf(buf, size, "%s%u taken %s %u skipped %s %ld min",
+			 cols >= 34 ? "today: " : "", taken, dot, skipped, dot,
+			 stats_minutes(s->active_s));
 }
 
 static void
@@ -320,19 +332,24 @@ draw_header(struct ui *ui)
 		tui_put_right(0, COLS - 1, "q quit");
 }
 
+/* The message from row y down to row last: centred when it fits on one
+ * line, else wrapped in a centred column. */
 static void
-draw_message(struct ui *ui, int y, bool centred)
+draw_message(struct ui *ui, int y, int last, bool centred)
 {
 	struct remind_ui *s = ui->remind;
+	int w = COLS - 4 > 64 ? 64 : COLS - 4;
 
-	if (s->message[0] == '\0' || y < 0 || y >= LINES)
+	if (s->message[0] == '\0' || y < 0 || y > last)
 		return;
 	if (s->message_pair != 0)
 		tui_color_on(&ui->tui, s->message_pair);
-	if (centred)
+	if (centred && (int)text_columns(s->message) <= COLS - 2)
 		tui_put_centered(y, s->message);
+	else if (centred)
+		tui_wrap(y, (COLS - w) / 2, w, last - y + 1, "", s->message);
 	else
-		tui_put_cut(&ui->tui, y, 1, COLS - 2, s->message);
+		tui_wrap(y, 1, COLS - 2, last - y + 1, "", s->message);
 	if (s->message_pair != 0)
 		tui_color_off(&ui->tui, s->message_pair);
 }
@@ -382,11 +399,11 @@ draw_full(struct ui *ui, const struct face *f, bool gaps)
 		preset_line(ui, line, sizeof line);
 		tui_put_centered(y++, line);
 	}
-	today_line(ui, line, sizeof line);
+	today_line(ui, line, sizeof line, COLS - 2);
 	attron(A_DIM);
 	tui_put_centered(y++, line);
 	attroff(A_DIM);
-	draw_message(ui, y + gaps, true);
+	draw_message(ui, y + gaps, LINES - 3, true);
 }
 
 /* Few rows: a line each, from the top. */
@@ -404,20 +421,18 @@ draw_compact(struct ui *ui, const struct face *f)
 		tui_color_off(&ui->tui, f->pair);
 	attroff(A_BOLD);
 	if (y <= last)
-		tui_put_cut(&ui->tui, y++, 1, COLS - 2,
-			    f->offer[0] ? f->offer : f->label);
+		tui_put_cut(&ui->tui, y++, 1, COLS - 2, f->sub);
 	if (y <= last) {
 		preset_line(ui, line, sizeof line);
 		tui_put_cut(&ui->tui, y++, 1, COLS - 2, line);
 	}
 	if (y <= last) {
-		today_line(ui, line, sizeof line);
+		today_line(ui, line, sizeof line, COLS - 2);
 		attron(A_DIM);
 		tui_put_cut(&ui->tui, y++, 1, COLS - 2, line);
 		attroff(A_DIM);
 	}
-	if (y <= last)
-		draw_message(ui, y, false);
+	draw_message(ui, y, last, false);
 }
 
 static void
