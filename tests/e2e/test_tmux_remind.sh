@@ -4,7 +4,8 @@
 # bell, as tmux's bell flag), snooze, an offer taken and run to its end
 # (the run screen, history, the summary, back), skip, pause, help, a break
 # now quit early, small terminals, one reminder per user, status before,
-# during and after, and a clean end on q, SIGTERM and SIGHUP.
+# during and after, idle not counted and away and back, and a clean end on
+# q, SIGTERM and SIGHUP.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/tmux.sh"
 export LANG=C.UTF-8
@@ -160,6 +161,29 @@ status_is "" "after SIGTERM"
 # ---- a graphical session without logind: idle is not counted, said once -------------
 tm_keys "clear; DISPLAY=:99 $remind --every 45m --idle 5m" Enter
 tm_wait "idle cannot be counted here"
+tm_keys q
+tm_expect_exit 0
+
+# ---- away and back: "welcome back" ------------------------------------------------
+# --idle 1m at --speed 60 is one real second without a key on any of the
+# user's terminals; other terminals of the same user (other tests running
+# meanwhile) can keep that from happening, so only a reminder that did see
+# the user away must say welcome back on the next key
+tm_keys "clear; $remind --every 45m --idle 1m --speed 60" Enter
+tm_wait "next break in"
+away=0
+for ((i = 0; i < 200; i++)); do
+	case $(tm_screen) in *"you seem to be away"*) away=1 && break ;; esac
+	sleep 0.05
+done
+if [ "$away" = 1 ]; then
+	status_is "away" "while away"
+	tm_keys x
+	tm_wait "welcome back: a "
+	tm_wait "next break in"
+else
+	echo "note: the user's terminals never looked idle; welcome back not seen"
+fi
 tm_keys q
 tm_expect_exit 0
 
