@@ -545,12 +545,17 @@ fig_remind() {
 	fi
 	tr -d '\r' <"$work/remind6.out" | sed 's/^/   | /'
 	pty_remind_quit
+	remind_rows remind "7a. remind waiting" "7b. remind waiting"
+}
+
+# remind_rows NAME WAKE_ROW CPU_ROW: the two rows of $work/rate.NAME
+remind_rows() {
 	local rm
-	read -r -a rm <"$work/rate.remind"
-	fig "7a. remind waiting: wakeups per minute" \
+	read -r -a rm <"$work/rate.$1"
+	fig "$2: wakeups per minute" \
 		"$(calc "sprintf(\"%.2f/min\", ${rm[2]} * 60)")" "-" "-" \
 		"<= 2/min" "$(verdict "${rm[2]} * 60 <= 2")"
-	fig "7b. remind waiting: CPU per minute" "${rm[0]} ms" "-" "-" \
+	fig "$3: CPU per minute" "${rm[0]} ms" "-" "-" \
 		"<= 1 ms" "$(verdict "${rm[0]} <= 1")"
 }
 
@@ -576,13 +581,7 @@ fig_remind_screen() {
 	grep -q 'next break in' "$work/remind6s.out" ||
 		{ echo "bench: no waiting screen on the pty" >&2; exit 1; }
 	pty_remind_quit
-	local rm
-	read -r -a rm <"$work/rate.remind-screen"
-	fig "7c. remind screen: wakeups per minute" \
-		"$(calc "sprintf(\"%.2f/min\", ${rm[2]} * 60)")" "-" "-" \
-		"<= 2/min" "$(verdict "${rm[2]} * 60 <= 2")"
-	fig "7d. remind screen: CPU per minute" "${rm[0]} ms" "-" "-" \
-		"<= 1 ms" "$(verdict "${rm[0]} <= 1")"
+	remind_rows remind-screen "7c. remind screen" "7d. remind screen"
 }
 
 # VmHWM of pid, KiB

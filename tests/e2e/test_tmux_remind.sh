@@ -16,15 +16,7 @@ state=$XDG_RUNTIME_DIR/backease/remind.state
 no_safety_note
 
 # one move of 60 s: 3 s at --speed 20
-cat >tiny.yaml <<'EOF'
-presets:
-  - id: tiny
-    name: Tiny
-    items: [{exercise: roll}]
-exercises:
-  - {id: roll, name: Shoulder Roll, kind: warmup, position: seated,
-     time: 60, steps: [Roll both shoulders back.]}
-EOF
+tiny_catalog tiny.yaml 60
 
 # the reminder's pid, from its state file (waits for it)
 remind_pid() {
