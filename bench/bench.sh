@@ -3,8 +3,9 @@
 # `make bench-long`, which build the tools and set:
 #   BACKEASE     the program under test (absolute path)
 #   BENCH_BUILD  where the bench tools were built (build/bench)
-# Usage: bench/bench.sh [all|long|list|load|screen|drift|stats|status|remind]
-# (the last seven run one figure, or two, for a quick look)
+# Usage: bench/bench.sh [all|long|list|load|screen|drift|stats|status|remind|
+#                        remind-screen]
+# (the last eight run one figure, or a few, for a quick look)
 #
 # Every figure is printed with its baseline measured in the same run, the
 # ratio, the target and PASS/MISS, then once more in a summary table.  See
@@ -560,13 +561,43 @@ fig_remind() {
 	fi
 	tr -d '\r' <"$work/remind6.out" | sed 's/^/   | /'
 	pty_remind_quit
+	remind_rows remind "7a. remind waiting" "7b. remind waiting"
+}
+
+# remind_rows NAME WAKE_ROW CPU_ROW: the two rows of $work/rate.NAME
+remind_rows() {
 	local rm
-	read -r -a rm <"$work/rate.remind"
-	fig "7a. remind waiting: wakeups per minute" \
+	read -r -a rm <"$work/rate.$1"
+	fig "$2: wakeups per minute" \
 		"$(calc "sprintf(\"%.2f/min\", ${rm[2]} * 60)")" "-" "-" \
 		"<= 2/min" "$(verdict "${rm[2]} * 60 <= 2")"
-	fig "7b. remind waiting: CPU per minute" "${rm[0]} ms" "-" "-" \
+	fig "$3: CPU per minute" "${rm[0]} ms" "-" "-" \
 		"<= 1 ms" "$(verdict "${rm[0]} <= 1")"
+}
+
+# The same for the curses waiting screen, on a pty that says it is an
+# 80x24 xterm: the loop sleeps until the schedule's next deadline at a
+# granularity of a second, which more than a minute before a break is the
+# next minute line; each wake redraws the digits that changed.
+fig_remind_screen() {
+	local spid pid keys saved
+	section "7c-d. backease remind's curses screen waiting in real time on a" \
+		"pty (TERM=xterm-256color, 80x24; --every 45m, --idle 5m): a" \
+		"${REMIND_SECONDS} s window (procfs)"
+	saved=("${renv[@]}")
+	renv+=(TERM=xterm-256color LINES=24 COLUMNS=80)
+	pty_remind "$work/remind6s.out"
+	renv=("${saved[@]}")
+	sleep 3
+	sample "$pid" >"$work/a.rscreen"
+	sleep "$REMIND_SECONDS"
+	kill -0 "$pid" || { echo "bench: the reminder ended" >&2; exit 1; }
+	sample "$pid" >"$work/b.rscreen"
+	rates remind-screen "$work/a.rscreen" "$work/b.rscreen"
+	grep -q 'next break in' "$work/remind6s.out" ||
+		{ echo "bench: no waiting screen on the pty" >&2; exit 1; }
+	pty_remind_quit
+	remind_rows remind-screen "7c. remind screen" "7d. remind screen"
 }
 
 # VmHWM of pid, KiB
@@ -617,6 +648,7 @@ all)
 	fig_stats
 	fig_status
 	fig_remind
+	fig_remind_screen
 	fig_day
 	;;
 long)
@@ -630,10 +662,12 @@ stats) fig_stats ;;
 status) fig_status ;;
 remind)
 	fig_remind
+	fig_remind_screen
 	fig_day
 	;;
+remind-screen) fig_remind_screen ;;
 *)
-	echo "usage: bench.sh [all|long|list|load|screen|drift|stats|status|remind]" >&2
+	echo "usage: bench.sh [all|long|list|load|screen|drift|stats|status|remind|remind-screen]" >&2
 	exit 2
 	;;
 esac

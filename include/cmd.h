@@ -50,6 +50,10 @@ extern const struct cmd_entry cmd_status_entry;
  * the terminal cannot do curses; returns the exit status. */
 int cmd_run_preset(const struct cli *c, const struct catalog *cat,
                    const struct preset *p);
+/* False, with a reason, when the full-screen display cannot be used:
+ * ui_curses_usable()'s reasons, or a process in the background of its
+ * terminal. */
+bool cmd_curses_usable(const char **why);
 /* The menu: what `backease` with no command does. */
 int cmd_menu(const struct cli *c);
 

@@ -31,15 +31,18 @@ enum screen_id {
 	SCREEN_SUMMARY,
 	SCREEN_QUICK, /* the Quick routine dialog, a screen of its own */
 	SCREEN_STATS,
+	SCREEN_REMIND,
 	/* dialogs, shown over a screen */
 	SCREEN_HELP,
 	SCREEN_QUIT,
 	SCREEN_SAFETY,
 	SCREEN_CHECKIN,
+	SCREEN_REMIND_HELP,
 	SCREEN_COUNT
 };
 
 struct ui;
+struct remind_ui;
 
 /* What a screen does.  draw and key are needed; a hook left NULL does
  * nothing.  The optional ones are for a screen with a clock (the run). */
@@ -48,7 +51,8 @@ struct tui_screen {
 	void (*draw)(struct ui *ui, uint64_t now);
 	void (*key)(struct ui *ui, int ch, uint64_t now);
 	/* Time passed: returns the milliseconds until the screen must be
-	 * drawn again (-1: only on a key).  May switch to another screen. */
+	 * drawn again (-1: only on a key).  May switch to another screen.
+	 * The ui->under screen's is called under the others too. */
 	int (*update)(struct ui *ui, uint64_t now);
 	/* Draws only what time changes and returns true, when it can:
 	 * unchanged says nothing else did (same screen and size, no dialog,
@@ -73,6 +77,9 @@ struct ui {
 	enum screen_id screen;
 	enum screen_id overlay; /* a dialog over the screen, or SCREEN_NONE */
 	enum screen_id overlay_under; /* a dialog it was opened over */
+	/* a screen whose update() runs while others are shown (the
+	 * reminder, under the break it started), or SCREEN_NONE */
+	enum screen_id under;
 	bool resume_after_overlay;
 	int exit_status;
 	bool done; /* leave the program */
@@ -111,6 +118,8 @@ struct ui {
 	 * opens and after each run; NULL when there are none */
 	struct stats *stats;
 	int stats_top, stats_lines; /* the stats screen's scroll */
+	/* the reminder (screen_remind.c), or NULL */
+	struct remind_ui *remind;
 
 	/* What the last frame showed: while it stays the same, a tick may
 	 * redraw only part of it (see draw_part). */

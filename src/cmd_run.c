@@ -12,8 +12,8 @@
  * ui_curses_usable()'s reasons, and a process in the background of its
  * terminal (`backease run X &`), where curses would stop at its first
  * change of the terminal's modes (SIGTTOU) until brought to the front. */
-static bool
-curses_usable(const char **why)
+bool
+cmd_curses_usable(const char **why)
 {
 	if (signals_tty_refuses_modes(STDOUT_FILENO) ||
 	    signals_tty_refuses_modes(STDIN_FILENO)) {
@@ -30,7 +30,7 @@ cmd_run_preset(const struct cli *c, const struct catalog *cat,
 	const char *why = NULL;
 
 	/* (not a word to a terminal that stops background output) */
-	if (!c->plain && !curses_usable(&why) &&
+	if (!c->plain && !cmd_curses_usable(&why) &&
 	    !signals_tty_refuses_output(STDERR_FILENO))
 		fprintf(stderr, "backease: %s; using plain mode\n", why);
 	if (c->plain || why != NULL)
@@ -71,7 +71,7 @@ cmd_menu(const struct cli *c)
 	const char *why = NULL;
 	int rc;
 
-	if (c->plain || !curses_usable(&why)) {
+	if (c->plain || !cmd_curses_usable(&why)) {
 		if (why != NULL)
 			fprintf(stderr,
 			        "backease: %s; the menu needs a terminal.\n",

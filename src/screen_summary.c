@@ -123,7 +123,9 @@ draw_summary(struct ui *ui, uint64_t now)
 	if (nudge > 0)
 		draw_nudge(ui, y + 1, keys_y - 1, true);
 	attron(A_DIM);
-	tui_put_centered(keys_y, "enter menu   q quit");
+	tui_put_centered(keys_y, ui->remind != NULL
+	                             ? "enter back to the reminder"
+	                             : "enter menu   q quit");
 	attroff(A_DIM);
 }
 
@@ -138,7 +140,8 @@ screen_summary_leave(struct ui *ui, bool to_menu)
 	screen_summary_record(ui);
 	timeline_free(&ui->tl);
 	if (to_menu) {
-		ui->screen = SCREEN_MENU;
+		/* a break the reminder started goes back to it */
+		ui->screen = ui->remind != NULL ? SCREEN_REMIND : SCREEN_MENU;
 	} else {
 		ui->done = true;
 	}
@@ -156,7 +159,7 @@ key_summary(struct ui *ui, int ch, uint64_t now)
 {
 	(void)now;
 	if (ch == 'q' || ch == KEY_ESCAPE)
-		screen_summary_leave(ui, false);
+		screen_summary_leave(ui, ui->remind != NULL);
 	else if (ch == '\n' || ch == '\r' || ch == KEY_ENTER || ch == 'm')
 		screen_summary_leave(ui, true);
 }

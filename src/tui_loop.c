@@ -10,6 +10,7 @@
 #include "screen_menu.h"
 #include "screen_overlay.h"
 #include "screen_quick.h"
+#include "screen_remind.h"
 #include "screen_run.h"
 #include "screen_stats.h"
 #include "screen_summary.h"
@@ -26,6 +27,8 @@ static const struct tui_screen *const screens[SCREEN_COUNT] = {
 	[SCREEN_QUIT] = &screen_quit,
 	[SCREEN_SAFETY] = &screen_safety,
 	[SCREEN_CHECKIN] = &screen_checkin,
+	[SCREEN_REMIND] = &screen_remind,
+	[SCREEN_REMIND_HELP] = &screen_remind_help,
 };
 
 void
@@ -150,6 +153,22 @@ take_signals(struct ui *ui, bool pending, bool keys, bool *read_keys)
 	return true;
 }
 
+/* The shown screen's update, and the one under it (the reminder keeps
+ * time during a break and its summary); the sooner of their timeouts. */
+static int
+update(struct ui *ui, uint64_t now)
+{
+	enum screen_id shown = ui->screen;
+	int t = screens[shown]->update != NULL ? screens[shown]->update(ui, now)
+	                                       : -1, u;
+
+	if (ui->under == SCREEN_NONE || ui->under == shown ||
+	    ui->screen != shown)
+		return t;
+	u = screens[ui->under]->update(ui, now);
+	return t < 0 || (u >= 0 && u < t) ? u : t;
+}
+
 void
 tui_loop_run(struct ui *ui, int sig_fd)
 {
@@ -162,9 +181,7 @@ tui_loop_run(struct ui *ui, int sig_fd)
 	while (!ui->done) {
 		now = run_clock_now(&ui->clock);
 		shown = ui->screen;
-		timeout = screens[shown]->update != NULL
-		              ? screens[shown]->update(ui, now)
-		              : -1;
+		timeout = update(ui, now);
 		if (ui->screen != shown)
 			continue;
 		draw(ui, now);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "screen_menu.h"
+#include "screen_remind.h"
 #include "screen_run.h"
 #include "screen_stats.h"
 #include "screen_summary.h"
@@ -39,10 +40,17 @@ ui_curses_usable(const char **why)
 	return true;
 }
 
-/* Without curses: the menu cannot be shown; a run goes on in plain mode. */
+/* Without curses: the menu cannot be shown; a run goes on in plain mode,
+ * and so does a reminder (-1: its caller runs the plain one). */
 static int
-fall_back(const struct preset *preset, const struct run_options *ro)
+fall_back(const struct preset *preset, const struct run_options *ro,
+          struct remind_run *m)
 {
+	if (m != NULL) {
+		fprintf(stderr, "backease: cannot use this terminal (unknown "
+		                "TERM?); using plain mode\n");
+		return -1;
+	}
 	if (preset == NULL) {
 		fprintf(stderr, "backease: cannot use this terminal "
 		                "(unknown TERM?); try 'backease list'\n");
@@ -53,9 +61,10 @@ fall_back(const struct preset *preset, const struct run_options *ro)
 	return ui_plain_run(preset, ro);
 }
 
-int
-ui_curses_main(const struct catalog *cat, const struct preset *preset,
-               const struct run_options *ro)
+/* The menu, a run of preset, or (m not NULL) the reminder offering it. */
+static int
+curses_main(const struct catalog *cat, const struct preset *preset,
+            const struct run_options *ro, struct remind_run *m)
 {
 	struct ui ui;
 	int sig_fd;
@@ -82,9 +91,15 @@ ui_curses_main(const struct catalog *cat, const struct preset *preset,
 	if (sig_fd < 0 || tui_start(&ui.tui, ro->color) != 0) {
 		screen_stats_free(&ui);
 		free(ui.shown);
-		return fall_back(preset, ro);
+		return fall_back(preset, ro, m);
 	}
-	if (preset != NULL && screen_run_start(&ui, preset) != 0) {
+	if (m != NULL && screen_remind_open(&ui, m, preset) != 0) {
+		tui_end(&ui.tui);
+		free(ui.shown);
+		fprintf(stderr, "backease: out of memory\n");
+		return 1;
+	}
+	if (m == NULL && preset != NULL && screen_run_start(&ui, preset) != 0) {
 		tui_end(&ui.tui);
 		free(ui.shown);
 		fprintf(stderr, "backease: out of memory\n");
@@ -100,6 +115,7 @@ ui_curses_main(const struct catalog *cat, const struct preset *preset,
 
 	timeline_free(&ui.tl);
 	engine_free(ui.e);
+	screen_remind_close(&ui);
 	tui_end(&ui.tui);
 	free(ui.shown);
 	/* lines for the scrollback, as plain mode ends (not to a terminal
@@ -113,4 +129,18 @@ ui_curses_main(const struct catalog *cat, const struct preset *preset,
 	if (ui.exit_status == 0 && ui.history_failed)
 		return 1;
 	return ui.exit_status;
+}
+
+int
+ui_curses_main(const struct catalog *cat, const struct preset *preset,
+               const struct run_options *ro)
+{
+	return curses_main(cat, preset, ro, NULL);
+}
+
+int
+ui_curses_remind(const struct catalog *cat, const struct preset *preset,
+                 const struct run_options *ro, struct remind_run *m)
+{
+	return curses_main(cat, preset, ro, m);
 }

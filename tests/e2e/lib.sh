@@ -17,6 +17,8 @@
 #   expect_eq GOT WANT [WHAT]   fails unless the strings are equal
 #   long_catalog FILE           writes a catalog with one preset, "long"
 #                               (Long), of one 600 s move (Long March)
+#   tiny_catalog FILE SECS      writes a catalog with one preset, "tiny"
+#                               (Tiny), of one SECS s move (Shoulder Roll)
 #   no_safety_note              marks the first-run note as shown
 #   history_file                prints the path of history.tsv
 #   history_lines               prints how many lines it has (0 if none)
@@ -128,6 +130,18 @@ presets:
     name: Long
     items:
       - exercise: long-march
+EOF
+}
+
+tiny_catalog() {
+	cat >"$1" <<EOF
+presets:
+  - id: tiny
+    name: Tiny
+    items: [{exercise: roll}]
+exercises:
+  - {id: roll, name: Shoulder Roll, kind: warmup, position: seated,
+     time: $2, steps: [Roll both shoulders back.]}
 EOF
 }
 

@@ -9,18 +9,9 @@
 # the lock and the state file live here, never in the user's real one
 export XDG_RUNTIME_DIR=$TEST_TMP/run
 state=$XDG_RUNTIME_DIR/backease/remind.state
-mkdir -p "$XDG_STATE_HOME/backease"
-: >"$XDG_STATE_HOME/backease/safety-note-shown"
+no_safety_note
 
-cat >tiny.yaml <<'EOF'
-presets:
-  - id: tiny
-    name: Tiny
-    items: [{exercise: roll}]
-exercises:
-  - {id: roll, name: Shoulder Roll, kind: warmup, position: seated,
-     time: 10, steps: [Roll both shoulders back.]}
-EOF
+tiny_catalog tiny.yaml 10
 
 # wait_text FILE TEXT [SECS]: until FILE contains TEXT
 wait_text() {
