@@ -331,7 +331,10 @@ ui_plain_run(const struct preset *p, const struct run_options *ro)
 	       text_for_terminal(p->name, name, sizeof name), tl.moves_count,
 	       tl.moves_count == 1 ? "" : "s", tl.self_paced ? "~" : "", total);
 	/* the check-in, with the clock stopped until it is answered */
-	ask = ro->checkin && pl.input_open && isatty(STDOUT_FILENO);
+	/* only a person at the terminal is asked: not a background job,
+	 * whose reads the terminal would stop or refuse */
+	ask = ro->checkin && pl.input_open && isatty(STDOUT_FILENO) &&
+	      tcgetpgrp(STDIN_FILENO) == getpgrp();
 	if (ask) {
 		engine_pause(pl.e, run_clock_now(&pl.clock));
 		quit = ask_pain(&pl, sig_fd, "How is your upper back right now?",
