@@ -125,8 +125,9 @@ read_mirror(const struct catalog_doc *doc, struct diag *d,
 	                        what, shown);
 }
 
-/* Each frame replaced by its padded copy, from the file's arena, so that
- * libcyaml's cyaml_free() frees it as its own. */
+/* Each frame replaced by its padded copy, from the file's arena, which
+ * frees it with the rest (the frame as written goes back to the arena for
+ * the next string of its size). */
 static int
 store_frames(const struct catalog_doc *doc, struct diag *d,
              struct figure *fig)

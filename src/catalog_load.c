@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdalign.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,10 +34,19 @@ load_config(struct yamlerr_log *log, struct arena *arena)
 	return &cfg;
 }
 
+/* Every block libcyaml made for a file is in the file's arena (the doc
+ * too), so freeing the arena frees them all without cyaml_free()'s walk
+ * over the whole tree. */
+_Static_assert(alignof(struct catalog_doc) <= ARENA_ALIGN &&
+                   alignof(struct exercise) <= ARENA_ALIGN &&
+                   alignof(struct preset) <= ARENA_ALIGN &&
+                   alignof(struct preset_item) <= ARENA_ALIGN &&
+                   alignof(struct figure) <= ARENA_ALIGN,
+               "the arena's blocks are aligned for the catalog's structs");
+
 void
 catalog_doc_free(struct catalog_doc *doc)
 {
-	struct yamlerr_log log;
 	char *name;
 	unsigned char *data;
 	struct arena *arena;
@@ -48,9 +58,6 @@ catalog_doc_free(struct catalog_doc *doc)
 	arena = doc->arena;
 	if (doc->is_static)
 		free(doc);
-	else
-		cyaml_free(load_config(&log, arena), &catalog_doc_schema, doc,
-		           0);
 	arena_free(arena);
 	free(name);
 	free(data);
@@ -92,41 +99,63 @@ has_nul_escape(const unsigned char *s, size_t len)
 	return false;
 }
 
+/* Whether the line (n bytes, no newline) is a document marker: ---
+ * or ... alone or before a blank. */
+static bool
+is_doc_marker(const unsigned char *line, size_t n)
+{
+	return n >= 3 &&
+	       (memcmp(line, "---", 3) == 0 || memcmp(line, "...", 3) == 0) &&
+	       (n == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+}
+
+/* Whether the line has content: not blank, a comment or a directive. */
+static bool
+is_content(const unsigned char *line, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || line[0] == '%')
+		return false;
+	for (i = 0; i < n && (line[i] == ' ' || line[i] == '\t' ||
+	                      line[i] == '\r');
+	     i++)
+		;
+	return i < n && line[i] != '#';
+}
+
 /* libcyaml reads only the first document and cuts strings at a NUL, so
  * a file that could hold a second document (a document marker after the
- * first content) or a NUL is scanned once more. */
+ * first content) or a NUL is scanned once more.  After the first content
+ * only the lines that start with - or . need a look. */
 static bool
 needs_recheck(const unsigned char *s, size_t len)
 {
 	const unsigned char *line = s, *end = s + len, *nl;
 	bool content = false;
-	size_t n, i;
+	size_t n;
 
 	if (len == 0)
 		return false;
 	if (has_nul_escape(s, len))
 		return true;
-	while (line < end) {
+	for (; line < end; line = nl + 1) {
 		nl = memchr(line, '\n', (size_t)(end - line));
+		if (content && line[0] != '-' && line[0] != '.') {
+			if (nl == NULL)
+				break;
+			continue;
+		}
 		n = nl != NULL ? (size_t)(nl - line) : (size_t)(end - line);
-		if (n >= 3 &&
-		    (memcmp(line, "---", 3) == 0 || memcmp(line, "...", 3) == 0) &&
-		    (n == 3 || line[3] == ' ' || line[3] == '\t' ||
-		     line[3] == '\r')) {
+		if (is_doc_marker(line, n)) {
 			if (content)
 				return true;
 			content = true;
-		} else if (n > 0 && line[0] != '%') {
-			for (i = 0; i < n && (line[i] == ' ' || line[i] == '\t' ||
-			                      line[i] == '\r');
-			     i++)
-				;
-			if (i < n && line[i] != '#')
-				content = true;
+		} else if (!content) {
+			content = is_content(line, n);
 		}
 		if (nl == NULL)
 			break;
-		line = nl + 1;
 	}
 	return false;
 }

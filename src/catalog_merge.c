@@ -23,18 +23,20 @@ merge_entry(void ***arr, size_t *count, struct idmap *ids, void *item,
 	size_t at;
 	void **grown;
 
-	if (idmap_get(ids, id, &at)) {
-		(*arr)[at] = item;
-		return idmap_put(ids, id, at, NULL) < 0 ? -1 : 0;
-	}
 	if ((*count & (*count - 1)) == 0) { /* 0, 1, 2, 4, 8, ... */
 		grown = realloc(*arr, (*count ? *count * 2 : 1) * sizeof *grown);
 		if (grown == NULL)
 			return -1;
 		*arr = grown;
 	}
-	if (idmap_put(ids, id, *count, NULL) < 0)
+	/* the key stays the replaced entry's: its file stays too */
+	switch (idmap_add(ids, id, *count, &at)) {
+	case -1:
 		return -1;
+	case 1:
+		(*arr)[at] = item;
+		return 0;
+	}
 	(*arr)[(*count)++] = item;
 	return 0;
 }
@@ -75,6 +77,11 @@ catalog_merge_doc(struct catalog *cat, struct catalog_doc *doc, struct diag *d)
 	cat->docs = docs;
 	/* from here the catalog may point into the file: it stays */
 	cat->docs[cat->docs_count++] = doc;
+	if (idmap_reserve(&cat->exercise_ids,
+	                  cat->exercises_count + doc->exercises_count) ||
+	    idmap_reserve(&cat->preset_ids,
+	                  cat->presets_count + doc->presets_count))
+		goto oom;
 	for (i = 0; i < doc->exercises_count; i++)
 		if (merge_entry((void ***)&cat->exercises,
 		                &cat->exercises_count, &cat->exercise_ids,
