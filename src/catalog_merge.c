@@ -169,8 +169,8 @@ fail_too_long(const struct preset *p, struct diag *d,
 }
 
 /* Resolves a preset's items against the merged exercises, then checks
- * its length: first a lower bound (cheap, and it refuses an absurd preset
- * before its timeline is built), then the timeline's own count. */
+ * its length: first a lower bound (which keeps the exact sum of the moves
+ * far from overflowing), then that sum. */
 static int
 finish_preset(const struct catalog *cat, struct preset *p,
               const struct timeline_options *opt, struct diag *d)
@@ -197,10 +197,6 @@ finish_preset(const struct catalog *cat, struct preset *p,
 	if (min > TIMING_PRESET_MAX_S)
 		return fail_too_long(p, d, &path, what, "at least ", min);
 	ms = timeline_preset_ms(p, opt);
-	if (ms == 0) {
-		diag_set(d, p->doc->name, 0, 0, "out of memory");
-		return -1;
-	}
 	if (ms / 1000 > TIMING_PRESET_MAX_S)
 		return fail_too_long(p, d, &path, what, "",
 		                     (long long)(ms / 1000));
