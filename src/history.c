@@ -276,7 +276,10 @@ parse_at(const char *s, struct history_entry *h, struct date_cache *c)
 	if (len == 0 || len >= sizeof h->preset || *p++ != '\t')
 		return NULL;
 	/* most ids are short: one fixed-size copy (the slack covers it) */
-	memcpy(h->preset, id, len <= 16 ? 16 : len);
+	if (len <= 16) /* a constant size: no call */
+		memcpy(h->preset, id, 16);
+	else
+		memcpy(h->preset, id, len);
 	h->preset[len] = '\0';
 	if ((p = count_at(p, '\t', &h->planned_s)) == NULL ||
 	    (p = count_at(p, '\t', &h->active_s)) == NULL ||
