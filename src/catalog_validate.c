@@ -278,9 +278,12 @@ check_exercise(const struct catalog_doc *doc, struct diag *d, long i)
 	                 &ex->params))
 		return -1;
 	if (timing_resolve(&ex->params, &ex->timing, &why, &key)) {
+		size_t len;
+		const unsigned char *text = catalog_doc_text(doc, &len);
+
 		yamlpos_path_key(&path, key);
-		if (yamlpos_find(doc->text, doc->len, &path, 1, &(int){0},
-		                 &(int){0}) != 0)
+		if (yamlpos_find(text, len, &path, 1, &(int){0}, &(int){0}) !=
+		    0)
 			path.len--; /* the key is absent: point at the entry */
 		return catalog_doc_fail(doc, d, &path, "%s %s", what, why);
 	}
@@ -393,14 +396,15 @@ static int
 fail_empty_doc(const struct catalog_doc *doc, struct diag *d)
 {
 	struct yamlpos_path path = {0};
+	size_t len;
+	const unsigned char *text = catalog_doc_text(doc, &len);
 
 	yamlpos_path_key(&path, "exercises");
-	if (yamlpos_find(doc->text, doc->len, &path, 1, &(int){0},
-	                 &(int){0}) != 0) {
+	if (yamlpos_find(text, len, &path, 1, &(int){0}, &(int){0}) != 0) {
 		path.len = 0;
 		yamlpos_path_key(&path, "presets");
-		if (yamlpos_find(doc->text, doc->len, &path, 1, &(int){0},
-		                 &(int){0}) != 0)
+		if (yamlpos_find(text, len, &path, 1, &(int){0}, &(int){0}) !=
+		    0)
 			path.len = 0; /* the root */
 	}
 	return catalog_doc_fail(doc, d, &path,
