@@ -257,10 +257,11 @@ catalog_add_text(struct catalog *cat, const char *name,
 		diag_set(d, name, line, col, "%s", msg);
 		goto fail;
 	}
-	if (doc != NULL) {
+	if (doc == NULL) { /* no content: nothing keeps the text */
+		free(owned_data);
+	} else {
 		doc->fd = -1;
 		doc->data = owned_data;
-		owned_data = NULL;
 		doc->text = data;
 		doc->len = len;
 	}
