@@ -64,52 +64,51 @@ idmap_reserve(struct idmap *m, size_t n)
 	return cap > m->cap ? rehash(m, cap) : 0;
 }
 
-/* The slot of key, or the empty one where it would go (after making
- * room for one more key); NULL when out of memory. */
-static struct idmap_slot *
-slot_for(struct idmap *m, const char *key, size_t *h)
+/* Inserts key with value (returns 0), or finds it (returns 1, its slot
+ * in *found); -1 when out of memory. */
+static int
+insert(struct idmap *m, const char *key, size_t value,
+       struct idmap_slot **found)
 {
-	*h = hash(key);
+	size_t h = hash(key);
+	struct idmap_slot *s;
+
 	if ((m->count + 1) * 2 > m->cap && idmap_reserve(m, m->count + 1))
-		return NULL;
-	return find_slot(m->slots, m->cap, key, *h);
+		return -1;
+	s = find_slot(m->slots, m->cap, key, h);
+	if (s->key != NULL) {
+		*found = s;
+		return 1;
+	}
+	*s = (struct idmap_slot){key, value, h};
+	m->count++;
+	return 0;
 }
 
 int
 idmap_put(struct idmap *m, const char *key, size_t value, size_t *old)
 {
-	size_t h;
-	struct idmap_slot *s = slot_for(m, key, &h);
+	struct idmap_slot *s;
+	int rc = insert(m, key, value, &s);
 
-	if (s == NULL)
-		return -1;
-	if (s->key != NULL) {
+	if (rc == 1) {
 		if (old != NULL)
 			*old = s->value;
 		s->key = key;
 		s->value = value;
-		return 1;
 	}
-	*s = (struct idmap_slot){key, value, h};
-	m->count++;
-	return 0;
+	return rc;
 }
 
 int
 idmap_add(struct idmap *m, const char *key, size_t value, size_t *existing)
 {
-	size_t h;
-	struct idmap_slot *s = slot_for(m, key, &h);
+	struct idmap_slot *s;
+	int rc = insert(m, key, value, &s);
 
-	if (s == NULL)
-		return -1;
-	if (s->key != NULL) {
+	if (rc == 1)
 		*existing = s->value;
-		return 1;
-	}
-	*s = (struct idmap_slot){key, value, h};
-	m->count++;
-	return 0;
+	return rc;
 }
 
 bool

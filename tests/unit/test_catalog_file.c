@@ -203,24 +203,18 @@ big_file_second_document_or_nul(void **state)
 	remove_scratch();
 }
 
-static int
-teardown(void **state)
-{
-	(void)state;
-	remove_scratch();
-	return 0;
-}
-
-#define T(f) cmocka_unit_test_teardown(f, teardown)
-
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(big_file_loads_without_its_text),
-		T(big_file_unknown_exercise_in_preset),
-		T(big_file_mistakes_deep_inside),
-		T(big_file_second_document_or_nul),
+	    cmocka_unit_test_teardown(big_file_loads_without_its_text,
+	                              scratch_teardown),
+	    cmocka_unit_test_teardown(big_file_unknown_exercise_in_preset,
+	                              scratch_teardown),
+	    cmocka_unit_test_teardown(big_file_mistakes_deep_inside,
+	                              scratch_teardown),
+	    cmocka_unit_test_teardown(big_file_second_document_or_nul,
+	                              scratch_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
