@@ -24,6 +24,8 @@ catalog=$here/bench-catalog.yaml
 LIST_RUNS=${LIST_RUNS:-400}      # figure 1: runs of each program
 LOAD_RUNS_1K=${LOAD_RUNS_1K:-51} # figure 2: in-process rounds, 1,000
 LOAD_RUNS_10K=${LOAD_RUNS_10K:-21}
+LOAD_PROC_RUNS_1K=${LOAD_PROC_RUNS_1K:-51} # figure 2: process runs
+LOAD_PROC_RUNS_10K=${LOAD_PROC_RUNS_10K:-21}
 SCREEN_SECONDS=${SCREEN_SECONDS:-60} # figure 3: measuring window
 TRACE_SECONDS=${TRACE_SECONDS:-10}   # figure 3: strace cross-check window
 STATS_RUNS=${STATS_RUNS:-200}        # figure 5: runs of each program
@@ -67,19 +69,28 @@ summary=$work/summary
 misses=0
 
 # fig NAME VALUE BASELINE RATIO TARGET RESULT: one summary row, also
-# printed at once.
+# printed at once, with the load average when its figure started.
 fig() {
-	printf '%-40s %-14s %-26s %-8s %-12s %s\n' "$@" | tee -a "$summary" |
-		sed 's/^/  => /'
+	printf '%-42s %-14s %-30s %-8s %-22s %-5s %s\n' "$@" "$fig_load" |
+		tee -a "$summary" | sed 's/^/  => /'
 	if [ "$6" = MISS ]; then misses=$((misses + 1)); fi
 }
+# the 1-minute load average now (the machine is shared: a figure taken
+# while it was busy says so)
+loadavg() { cut -d' ' -f1 /proc/loadavg; }
+fig_load=-
 # calc EXPR: floating-point arithmetic (awk), printed with %.6g unless the
 # expression is wrapped in sprintf by the caller.
 calc() { awk "BEGIN { print $1 }"; }
 # verdict "A <= B": PASS or MISS
 verdict() { awk "BEGIN { print (($1) ? \"PASS\" : \"MISS\") }"; }
 
-section() { printf '\n== %s\n' "$*"; }
+# section TITLE...: a figure's heading, with the load average as it starts
+section() {
+	fig_load=$(loadavg)
+	printf '\n== %s\n   load average: %s\n' "$*" \
+		"$(cut -d' ' -f1-3 /proc/loadavg)"
+}
 
 machine() {
 	local cpu
@@ -97,7 +108,8 @@ machine() {
 fig_list() {
 	local out bl em
 	section "1. backease list: process wall time, median of $LIST_RUNS" \
-		"interleaved runs each (stdout /dev/null, empty HOME)"
+		"interleaved runs each (stdout /dev/null, empty HOME);" \
+		"target 1.3x (SPEC section 7: 2x)"
 	out=$("${benv[@]}" "$BENCH_BUILD/spawn_time" "$LIST_RUNS" \
 		"$BACKEASE" list :: "$BENCH_BUILD/empty")
 	bl=$(awk '$1 == 0' <<<"$out")
@@ -110,48 +122,88 @@ fig_list() {
 	read -r _ e _ <<<"$em"
 	fig "1. list process time" "$(calc "sprintf(\"%.3f ms\", $b / 1e6)")" \
 		"$(calc "sprintf(\"%.3f ms empty prog\", $e / 1e6)")" \
-		"$(calc "sprintf(\"%.2fx\", $b / $e)")" "<= 2x" \
-		"$(verdict "$b / $e <= 2")"
+		"$(calc "sprintf(\"%.2fx\", $b / $e)")" "<= 1.3x (SPEC 2x)" \
+		"$(verdict "$b / $e <= 1.3")"
 }
 
 # ---- figure 2 -------------------------------------------------------------
 
 fig_load() {
-	local f1=$work/cat-1000.yaml f10=$work/cat-10000.yaml r1 r10
-	section "2. catalog load + validation (catalog_add_data +" \
-		"catalog_finish, in-process) vs a bare libyaml event scan"
+	local f1=$work/cat-1000.yaml f10=$work/cat-10000.yaml r1 r10 p1 p10
+	section "2. catalog load and validation: 'backease check FILE', whole" \
+		"process, vs a bare libyaml event scan of the same file" \
+		"('yaml_scan FILE'), interleaved; the in-process load beside it"
 	python3 "$here/gen_catalog.py" 1000 "$f1"
 	python3 "$here/gen_catalog.py" 10000 "$f10"
 	# the files must be valid for backease too, or the figure is void
 	"${benv[@]}" "$BACKEASE" check "$f1" "$f10" | sed 's/^/   /'
+	# what a user pays: the process, reading the file, with the built-in
+	# catalog under it; the scan reads the whole file and parses it
+	p1=$("${benv[@]}" "$BENCH_BUILD/spawn_time" "$LOAD_PROC_RUNS_1K" \
+		"$BACKEASE" check "$f1" :: "$BENCH_BUILD/yaml_scan" "$f1")
+	p10=$("${benv[@]}" "$BENCH_BUILD/spawn_time" "$LOAD_PROC_RUNS_10K" \
+		"$BACKEASE" check "$f10" :: "$BENCH_BUILD/yaml_scan" "$f10")
+	local n f p b
+	for n in 1000 10000; do
+		f=$work/cat-$n.yaml
+		p=$([ "$n" = 1000 ] && echo "$p1" || echo "$p10")
+		b=$(wc -c <"$f")
+		awk -v n="$n" -v b="$b" '
+			$1 == 0 { c = $2; cm = $5; crss = $6 }
+			$1 == 1 { s = $2; sm = $5; srss = $6 }
+			END { printf "   %6d exercises, %8d bytes, process: check %8.3f ms  scan %8.3f ms  ratio %.2fx  (min: %.3f / %.3f ms = %.2fx); peak RSS %d / %d KiB\n",
+			      n, b, c / 1e6, s / 1e6, c / s, cm / 1e6, sm / 1e6, cm / sm, crss, srss }' <<<"$p"
+	done
 	r1=$("$BENCH_BUILD/load_time" "$LOAD_RUNS_1K" "$f1")
 	r10=$("$BENCH_BUILD/load_time" "$LOAD_RUNS_10K" "$f10")
 	for r in "$r1" "$r10"; do
-		awk '{ printf "   %6d exercises, %8d bytes, %7d events: load %8.3f ms  scan %8.3f ms  ratio %.2fx  (min: %.3f / %.3f ms = %.2fx)\n",
+		awk '{ printf "   %6d exercises, %8d bytes, %7d events, in-process: load %8.3f ms  scan %8.3f ms  ratio %.2fx  (min: %.3f / %.3f ms = %.2fx)\n",
 		       $4, $2, $3, $5 / 1e6, $6 / 1e6, $5 / $6, $7 / 1e6, $8 / 1e6, $7 / $8 }' <<<"$r"
 	done
-	local l1 s1 b1 l10 s10 b10
-	read -r _ b1 _ _ l1 s1 _ <<<"$r1"
-	read -r _ b10 _ _ l10 s10 _ <<<"$r10"
-	fig "2a. load 1,000 exercises" \
+	local c1 s1 c10 s10 rss10 srss10 l1 b1 l10 b10 ls1 ls10
+	read -r _ c1 _ <<<"$(awk '$1 == 0' <<<"$p1")"
+	read -r _ s1 _ <<<"$(awk '$1 == 1' <<<"$p1")"
+	read -r _ c10 _ _ _ rss10 <<<"$(awk '$1 == 0' <<<"$p10")"
+	read -r _ s10 _ _ _ srss10 <<<"$(awk '$1 == 1' <<<"$p10")"
+	read -r _ b1 _ _ l1 ls1 _ <<<"$r1"
+	read -r _ b10 _ _ l10 ls10 _ <<<"$r10"
+	fig "2a. check 1,000 exercises (process)" \
+		"$(calc "sprintf(\"%.2f ms\", $c1 / 1e6)")" \
+		"$(calc "sprintf(\"%.2f ms yaml_scan\", $s1 / 1e6)")" \
+		"$(calc "sprintf(\"%.2fx\", $c1 / $s1)")" "<= 1.5x (aim 1.3x)" \
+		"$(verdict "$c1 / $s1 <= 1.5")"
+	fig "2b. check 10,000 exercises (process)" \
+		"$(calc "sprintf(\"%.2f ms\", $c10 / 1e6)")" \
+		"$(calc "sprintf(\"%.2f ms yaml_scan\", $s10 / 1e6)")" \
+		"$(calc "sprintf(\"%.2fx\", $c10 / $s10)")" "<= 1.5x (aim 1.3x)" \
+		"$(verdict "$c10 / $s10 <= 1.5")"
+	fig "2c. load 1,000 exercises (in-process)" \
 		"$(calc "sprintf(\"%.2f ms\", $l1 / 1e6)")" \
-		"$(calc "sprintf(\"%.2f ms libyaml scan\", $s1 / 1e6)")" \
-		"$(calc "sprintf(\"%.2fx\", $l1 / $s1)")" "<= 1.5x" \
-		"$(verdict "$l1 / $s1 <= 1.5")"
-	fig "2b. load 10,000 exercises" \
+		"$(calc "sprintf(\"%.2f ms libyaml scan\", $ls1 / 1e6)")" \
+		"$(calc "sprintf(\"%.2fx\", $l1 / $ls1)")" "<= 1.5x" \
+		"$(verdict "$l1 / $ls1 <= 1.5")"
+	fig "2d. load 10,000 exercises (in-process)" \
 		"$(calc "sprintf(\"%.2f ms\", $l10 / 1e6)")" \
-		"$(calc "sprintf(\"%.2f ms libyaml scan\", $s10 / 1e6)")" \
-		"$(calc "sprintf(\"%.2fx\", $l10 / $s10)")" "<= 1.5x" \
-		"$(verdict "$l10 / $s10 <= 1.5")"
+		"$(calc "sprintf(\"%.2f ms libyaml scan\", $ls10 / 1e6)")" \
+		"$(calc "sprintf(\"%.2fx\", $l10 / $ls10)")" "<= 1.5x" \
+		"$(verdict "$l10 / $ls10 <= 1.5")"
 	# linear: 10x the exercises (10x the bytes) may cost at most 1.2
 	# times what 10x costs the libyaml scan, which is linear by nature
 	# (this also cancels cache effects of the larger file)
-	fig "2c. load growth 10,000 / 1,000" \
+	fig "2e. load growth 10,000 / 1,000" \
 		"$(calc "sprintf(\"%.2fx\", $l10 / $l1)")" \
-		"$(calc "sprintf(\"%.2fx scan (%.2fx bytes)\", $s10 / $s1, $b10 / $b1)")" \
-		"$(calc "sprintf(\"%.2f\", ($l10 / $l1) / ($s10 / $s1))")" \
+		"$(calc "sprintf(\"%.2fx scan (%.2fx bytes)\", $ls10 / $ls1, $b10 / $b1)")" \
+		"$(calc "sprintf(\"%.2f\", ($l10 / $l1) / ($ls10 / $ls1))")" \
 		"<= 1.2x scan's" \
-		"$(verdict "($l10 / $l1) <= 1.2 * ($s10 / $s1)")"
+		"$(verdict "($l10 / $l1) <= 1.2 * ($ls10 / $ls1)")"
+	# the whole process's peak, libraries and the file's own bytes
+	# included, per byte of the file
+	fig "2f. peak RSS, check 10,000 exercises" \
+		"$(calc "sprintf(\"%.2f MiB\", $rss10 / 1024)")" \
+		"$(calc "sprintf(\"%.2f MiB yaml_scan\", $srss10 / 1024)")" \
+		"$(calc "sprintf(\"%.2f B/B\", $rss10 * 1024 / $b10)")" \
+		"<= 2 B per file B" \
+		"$(verdict "$rss10 * 1024 <= 2 * $b10")"
 }
 
 # ---- figure 3 -------------------------------------------------------------
@@ -307,23 +359,33 @@ fig_screen() {
 			"$(calc "sprintf(\"%.2fx\", $2 / ($3 > 0 ? $3 : 1e-9))")" \
 			"$5" "$6"
 	}
-	clock_row "3a. countdown CPU per minute" "${cd[0]}" "${tc[0]}" " ms" \
-		"<= 15 ms" "$(verdict "${cd[0]} <= 15")"
-	clock_row "3b. countdown wakeups per second" "${cd[2]}" "${tc[2]}" /s \
+	# SPEC's absolute targets, and the issue's relative ones against the
+	# curses clock measured in the same window
+	fig "3a. countdown CPU per minute" "${cd[0]} ms" "${tc[0]} ms tty-clock" \
+		"$(calc "sprintf(\"%.2fx\", ${cd[0]} / (${tc[0]} > 0 ? ${tc[0]} : 1e-9))")" \
+		"<= 15 ms, <= 0.8x" "$(verdict "${cd[0]} <= 15 && ${cd[0]} <= 0.8 * ${tc[0]}")"
+	fig "3b. countdown wakeups per second" "${cd[2]}/s" "${tc[2]}/s tty-clock" \
+		"$(calc "sprintf(\"%.2fx\", ${cd[2]} / (${tc[2]} > 0 ? ${tc[2]} : 1e-9))")" \
 		"<= 2/s" "$(verdict "${cd[2]} <= 2")"
-	clock_row "3c. countdown bytes per second" "${cd[4]}" "${tc[4]}" " B/s" \
-		"<= 100 B/s" "$(verdict "${cd[4]} <= 100")"
+	fig "3c. countdown bytes per second" "${cd[4]} B/s" "${tc[4]} B/s tty-clock" \
+		"$(calc "sprintf(\"%.2fx\", ${cd[4]} / (${tc[4]} > 0 ? ${tc[4]} : 1e-9))")" \
+		"<= 100 B/s, <= 0.8x" "$(verdict "${cd[4]} <= 100 && ${cd[4]} <= 0.8 * ${tc[4]}")"
 	fig "3d. countdown resident memory (VmHWM)" \
 		"$(calc "sprintf(\"%.2f MiB\", ${cd[7]} / 1024)")" \
 		"$(calc "sprintf(\"%.2f MiB tty-clock\", ${tc[7]} / 1024)")" \
 		"$(calc "sprintf(\"%.2fx\", ${cd[7]} / ${tc[7]})")" \
-		"< 4 MiB" "$(verdict "${cd[7]} < 4096")"
-	clock_row "3e. breath step wakeups per second" "${br[2]}" "${tc[2]}" /s \
-		"(2/s pacer)" info
-	clock_row "3f. breath step CPU per minute" "${br[0]}" "${tc[0]}" " ms" \
-		"<= 15 ms" info
-	clock_row "3g. breath step bytes per second" "${br[4]}" "${tc[4]}" " B/s" \
-		"<= 100 B/s" info
+		"<= 3 MiB (SPEC 4)" "$(verdict "${cd[7]} <= 3072")"
+	# The breath step: what the pacer adds is measured, not assumed: its
+	# wakeups beyond the countdown's (SPEC exempts them from the 2/s)
+	fig "3e. breath step wakeups per second" "${br[2]}/s" "${tc[2]}/s tty-clock" \
+		"$(calc "sprintf(\"%.2fx\", ${br[2]} / (${tc[2]} > 0 ? ${tc[2]} : 1e-9))")" \
+		"$(calc "sprintf(\"pacer adds %+.2f/s\", ${br[2]} - ${cd[2]})")" "info"
+	fig "3f. breath step CPU per minute" "${br[0]} ms" "${tc[0]} ms tty-clock" \
+		"$(calc "sprintf(\"%.2fx\", ${br[0]} / (${tc[0]} > 0 ? ${tc[0]} : 1e-9))")" \
+		"<= 15 ms" "info"
+	fig "3g. breath step bytes per second" "${br[4]} B/s" "${tc[4]} B/s tty-clock" \
+		"$(calc "sprintf(\"%.2fx\", ${br[4]} / (${tc[4]} > 0 ? ${tc[4]} : 1e-9))")" \
+		"<= 100 B/s" "info"
 	clock_row "3h. reps step wakeups per second" "${rp[2]}" "${tc[2]}" /s \
 		"<= 2/s" "$(verdict "${rp[2]} <= 2")"
 	clock_row "3i. reps step CPU per minute" "${rp[0]}" "${tc[0]}" " ms" \
@@ -368,10 +430,19 @@ fig_drift() {
 		"$(calc "$user_us / 1000")" "$(calc "$sys_us / 1000")" "$maxrss"
 	local drift_ms
 	drift_ms=$(calc "sprintf(\"%.1f\", ($done_ns - $planned * 1e9) / 1e6)")
-	fig "$label drift at end" "${drift_ms} ms" \
-		"$(printf '%d.000 s planned' "$planned")" \
-		"$(calc "sprintf(\"%.5f\", $done_ns / ($planned * 1e9))")" \
-		"< 20 ms" "$(verdict "($drift_ms) ^ 2 < 400")"
+	# SPEC's 20 ms is for a 10-minute run (make bench-long); a shorter
+	# run's drift is shown as what it is, not judged against it
+	if [ "$planned" -ge 600 ]; then
+		fig "$label drift at end" "${drift_ms} ms" \
+			"$(printf '%d.000 s planned' "$planned")" \
+			"$(calc "sprintf(\"%.5f\", $done_ns / ($planned * 1e9))")" \
+			"< 20 ms" "$(verdict "($drift_ms) ^ 2 < 400")"
+	else
+		fig "$label drift at end" "${drift_ms} ms" \
+			"$(printf '%d.000 s planned' "$planned")" \
+			"$(calc "sprintf(\"%.5f\", $done_ns / ($planned * 1e9))")" \
+			"10 min: bench-long" "info"
+	fi
 	fig "$label CPU for the run" \
 		"$(calc "sprintf(\"%.1f ms\", ($user_us + $sys_us) / 1000)")" \
 		"$(calc "sprintf(\"%.2f ms/min\", ($user_us + $sys_us) / 1000 / ($planned / 60))")" \
@@ -645,6 +716,7 @@ all)
 	fig_load
 	fig_screen
 	fig_drift bench-60s 60 "4. 60 s run:"
+	echo "   (the 10-minute drift figure of SPEC: make bench-long)"
 	fig_stats
 	fig_status
 	fig_remind
@@ -673,7 +745,8 @@ remind-screen) fig_remind_screen ;;
 esac
 
 section "summary"
-printf '%-40s %-14s %-26s %-8s %-12s %s\n' figure value baseline ratio target result
+printf '%-42s %-14s %-30s %-8s %-22s %-5s %s\n' figure value baseline \
+	ratio target result load
 cat "$summary"
 printf '\n%d figure(s) missed their target.\n' "$misses"
 if [ "${BENCH_STRICT:-0}" = 1 ] && [ "$misses" -gt 0 ]; then

@@ -5,11 +5,12 @@
  * Runs every command once per round, N rounds (after 5 untimed rounds to
  * warm the page cache), rotating which command goes first.  Each run is
  * timed with CLOCK_MONOTONIC from just before posix_spawn() to the return
- * of waitpid(), with standard input and output on /dev/null (standard
+ * of wait4(), with standard input and output on /dev/null (standard
  * error is kept, so failures show).  A command that exits non-zero stops
- * the benchmark.  Prints one line per command, in nanoseconds:
+ * the benchmark.  Prints one line per command, times in nanoseconds, and
+ * the largest peak resident set (ru_maxrss from wait4) of its runs:
  *
- *   INDEX MEDIAN P10 P90 MIN
+ *   INDEX MEDIAN P10 P90 MIN MAXRSS_KIB
  */
 #include <fcntl.h>
 #include <spawn.h>
@@ -17,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -30,8 +32,9 @@ int main(int argc, char **argv);
 enum { CMDS_MAX = 8 };
 
 static uint64_t
-run_once(char **cmd, const posix_spawn_file_actions_t *fa)
+run_once(char **cmd, const posix_spawn_file_actions_t *fa, long *maxrss)
 {
+	struct rusage ru;
 	uint64_t t0, t1;
 	pid_t pid;
 	int st, err;
@@ -42,11 +45,13 @@ run_once(char **cmd, const posix_spawn_file_actions_t *fa)
 		fprintf(stderr, "spawn_time: %s: %s\n", cmd[0], strerror(err));
 		exit(1);
 	}
-	if (waitpid(pid, &st, 0) != pid) {
-		perror("spawn_time: waitpid");
+	if (wait4(pid, &st, 0, &ru) != pid) {
+		perror("spawn_time: wait4");
 		exit(1);
 	}
 	t1 = now_ns();
+	if (ru.ru_maxrss > *maxrss)
+		*maxrss = ru.ru_maxrss;
 	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
 		fprintf(stderr, "spawn_time: %s failed (status 0x%x)\n", cmd[0],
 		        st);
@@ -60,6 +65,7 @@ main(int argc, char **argv)
 {
 	char **cmd[CMDS_MAX];
 	uint64_t *t[CMDS_MAX];
+	long maxrss[CMDS_MAX] = {0};
 	posix_spawn_file_actions_t fa;
 	int n, ncmd = 0, i, r, k;
 
@@ -89,21 +95,21 @@ main(int argc, char **argv)
 	}
 	for (r = 0; r < 5; r++)
 		for (k = 0; k < ncmd; k++)
-			run_once(cmd[k], &fa);
+			run_once(cmd[k], &fa, &maxrss[k]);
 	for (r = 0; r < n; r++)
 		for (i = 0; i < ncmd; i++) {
 			k = (r + i) % ncmd;
-			t[k][r] = run_once(cmd[k], &fa);
+			t[k][r] = run_once(cmd[k], &fa, &maxrss[k]);
 		}
 	for (k = 0; k < ncmd; k++) {
 		sort_ns(t[k], (size_t)n);
-		printf("%d %llu %llu %llu %llu\n", k,
+		printf("%d %llu %llu %llu %llu %ld\n", k,
 		       (unsigned long long)(n % 2 ? t[k][n / 2]
 		                                  : (t[k][n / 2 - 1] +
 		                                     t[k][n / 2]) / 2),
 		       (unsigned long long)t[k][n / 10],
 		       (unsigned long long)t[k][n - 1 - n / 10],
-		       (unsigned long long)t[k][0]);
+		       (unsigned long long)t[k][0], maxrss[k]);
 		free(t[k]);
 	}
 	posix_spawn_file_actions_destroy(&fa);

@@ -6,14 +6,19 @@
 
 #include <stddef.h>
 
+/* Blocks are aligned to this, enough for pointers, long and double (not
+ * for long double), which is all a catalog holds. */
+enum { ARENA_ALIGN = 8 };
+
 struct arena;
 
 struct arena *arena_new(void);
 /* Frees every chunk; blocks of the arena are invalid afterwards. */
 void arena_free(struct arena *a);
-/* libcyaml's cyaml_mem_fn_t: allocates (ptr NULL), frees (size 0) or
- * resizes.  Small blocks come from the arena (ctx); large ones, and any
- * block when ctx is NULL, from malloc. */
+/* libcyaml's cyaml_mem_fn_t on the arena ctx (not NULL): allocates (ptr
+ * NULL), frees (size 0) or resizes.  Small blocks come from chunks, and
+ * freed ones are reused; large ones from malloc.  arena_free() frees all
+ * that is left, so nothing needs freeing block by block. */
 void *arena_mem(void *ctx, void *ptr, size_t size);
 
 #endif

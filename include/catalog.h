@@ -1,10 +1,11 @@
 /* catalog: the exercises and presets, loaded from YAML with libcyaml,
  * validated, and merged by id across files.
  *
- * This is the module's whole public face.  It is built from six files,
+ * This is the module's whole public face.  It is built from seven files,
  * each with its own header that only the others include: catalog_schema
- * (the libcyaml tables), catalog_load (files, directories, libcyaml),
- * catalog_explain (messages with a file:line place), catalog_validate (one
+ * (the libcyaml tables), catalog_load (texts, directories, libcyaml),
+ * catalog_file (a file: read whole, or streamed when large; it shares
+ * catalog_load's header), catalog_explain (messages with a file:line place), catalog_validate (one
  * file's checks), catalog_figure (an exercise's figure) and catalog_merge
  * (by id; catalog_finish; look-ups). */
 #ifndef BACKEASE_CATALOG_H

@@ -20,11 +20,21 @@ struct catalog_doc {
 
 	char *name;
 	unsigned char *data; /* the file's bytes; NULL when not ours */
+	/* the text for places in messages: use catalog_doc_text(), as a
+	 * file that libcyaml read itself is read again only when a message
+	 * needs it (text NULL until then, fd open on the file) */
 	const unsigned char *text;
 	size_t len;
+	int fd;
+	bool has_fd;
 	struct arena *arena; /* what libcyaml allocated from */
 	bool is_static;      /* built-in C data: nothing to free inside */
 };
+
+/* The doc's text and its length (an empty text if the file can no longer
+ * be read), read now if need be (src/catalog_file.c). */
+const unsigned char *catalog_doc_text(const struct catalog_doc *doc,
+                                      size_t *len);
 
 enum { ID_MAX = 40, NAME_MAX_COLS = 60, TEXT_MAX = 400, LIST_MAX = 20 };
 

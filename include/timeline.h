@@ -67,7 +67,8 @@ void timeline_options_default(struct timeline_options *opt);
 int timeline_build(const struct preset *p, const struct timeline_options *opt,
                    struct timeline *tl);
 void timeline_free(struct timeline *tl);
-/* The planned length of a preset, 0 when out of memory. */
+/* The planned length of a preset (the total of timeline_build()'s, from
+ * timeline_move_ms() without building it). */
 uint64_t timeline_preset_ms(const struct preset *p,
                             const struct timeline_options *opt);
 /* The length of one move timed as t, its get-ready included: the sum of

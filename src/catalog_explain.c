@@ -47,8 +47,7 @@ catalog_explain_file(const struct catalog_doc *doc, struct yamlerr_file *f)
 {
 	memset(f, 0, sizeof *f);
 	f->name = doc->name;
-	f->text = doc->text;
-	f->len = doc->len;
+	f->text = catalog_doc_text(doc, &f->len);
 	f->what = "invalid catalog";
 	f->describe = describe_path;
 	f->enum_values = catalog_enum_values;

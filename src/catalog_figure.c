@@ -77,19 +77,21 @@ fail_figure(const struct catalog_doc *doc, struct diag *d,
 {
 	char msg[300];
 	int line = 0, col = 0;
+	size_t len;
+	const unsigned char *text = catalog_doc_text(doc, &len);
 
 	yamlpos_path_key(path, "frames");
 	if (f->problem == FIGURE_NO_FRAMES) {
-		if (yamlpos_find(doc->text, doc->len, path, 1, &line, &col))
+		if (yamlpos_find(text, len, path, 1, &line, &col))
 			path->len--; /* no frames key: point at figure */
 	} else {
 		yamlpos_path_index(path, f->frame);
 	}
-	yamlpos_find(doc->text, doc->len, path, 1, &line, &col);
+	yamlpos_find(text, len, path, 1, &line, &col);
 	if (f->problem == FIGURE_BAD_CHAR ||
 	    f->problem == FIGURE_LINE_TOO_LONG ||
 	    f->problem == FIGURE_TOO_MANY_LINES)
-		place_in_block(doc->text, doc->len, &line, &col, f->line,
+		place_in_block(text, len, &line, &col, f->line,
 		               f->col);
 	figure_fault_describe(f, msg, sizeof msg);
 	diag_set(d, doc->name, line, col, "%s: figure: %s", what, msg);
@@ -125,8 +127,9 @@ read_mirror(const struct catalog_doc *doc, struct diag *d,
 	                        what, shown);
 }
 
-/* Each frame replaced by its padded copy, from the file's arena, so that
- * libcyaml's cyaml_free() frees it as its own. */
+/* Each frame replaced by its padded copy, from the file's arena, which
+ * frees it with the rest (the frame as written goes back to the arena for
+ * the next string of its size). */
 static int
 store_frames(const struct catalog_doc *doc, struct diag *d,
              struct figure *fig)

@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdalign.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,10 +34,19 @@ load_config(struct yamlerr_log *log, struct arena *arena)
 	return &cfg;
 }
 
+/* Every block libcyaml made for a file is in the file's arena (the doc
+ * too), so freeing the arena frees them all without cyaml_free()'s walk
+ * over the whole tree. */
+_Static_assert(alignof(struct catalog_doc) <= ARENA_ALIGN &&
+                   alignof(struct exercise) <= ARENA_ALIGN &&
+                   alignof(struct preset) <= ARENA_ALIGN &&
+                   alignof(struct preset_item) <= ARENA_ALIGN &&
+                   alignof(struct figure) <= ARENA_ALIGN,
+               "the arena's blocks are aligned for the catalog's structs");
+
 void
 catalog_doc_free(struct catalog_doc *doc)
 {
-	struct yamlerr_log log;
 	char *name;
 	unsigned char *data;
 	struct arena *arena;
@@ -46,11 +56,10 @@ catalog_doc_free(struct catalog_doc *doc)
 	name = doc->name;
 	data = doc->data;
 	arena = doc->arena;
+	if (doc->has_fd)
+		close(doc->fd);
 	if (doc->is_static)
 		free(doc);
-	else
-		cyaml_free(load_config(&log, arena), &catalog_doc_schema, doc,
-		           0);
 	arena_free(arena);
 	free(name);
 	free(data);
@@ -92,55 +101,79 @@ has_nul_escape(const unsigned char *s, size_t len)
 	return false;
 }
 
+/* Whether the line (n bytes, no newline) is a document marker: ---
+ * or ... alone or before a blank. */
+static bool
+is_doc_marker(const unsigned char *line, size_t n)
+{
+	return n >= 3 &&
+	       (memcmp(line, "---", 3) == 0 || memcmp(line, "...", 3) == 0) &&
+	       (n == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+}
+
+/* Whether the line has content: not blank, a comment or a directive. */
+static bool
+is_content(const unsigned char *line, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || line[0] == '%')
+		return false;
+	for (i = 0; i < n && (line[i] == ' ' || line[i] == '\t' ||
+	                      line[i] == '\r');
+	     i++)
+		;
+	return i < n && line[i] != '#';
+}
+
 /* libcyaml reads only the first document and cuts strings at a NUL, so
  * a file that could hold a second document (a document marker after the
- * first content) or a NUL is scanned once more. */
-static bool
-needs_recheck(const unsigned char *s, size_t len)
+ * first content) or a NUL is scanned once more.  After the first content
+ * only the lines that start with - or . need a look.  s is whole lines
+ * (the last may lack its newline); *content carries over to the next. */
+bool
+catalog_needs_recheck(const unsigned char *s, size_t len, bool *content)
 {
 	const unsigned char *line = s, *end = s + len, *nl;
-	bool content = false;
-	size_t n, i;
+	size_t n;
 
-	if (len == 0)
-		return false;
+	/* an escape has no newline in it: lines can be looked at apart */
 	if (has_nul_escape(s, len))
 		return true;
-	while (line < end) {
+	for (; line < end; line = nl + 1) {
 		nl = memchr(line, '\n', (size_t)(end - line));
+		if (*content && line[0] != '-' && line[0] != '.') {
+			if (nl == NULL)
+				break;
+			continue;
+		}
 		n = nl != NULL ? (size_t)(nl - line) : (size_t)(end - line);
-		if (n >= 3 &&
-		    (memcmp(line, "---", 3) == 0 || memcmp(line, "...", 3) == 0) &&
-		    (n == 3 || line[3] == ' ' || line[3] == '\t' ||
-		     line[3] == '\r')) {
-			if (content)
+		if (is_doc_marker(line, n)) {
+			if (*content)
 				return true;
-			content = true;
-		} else if (n > 0 && line[0] != '%') {
-			for (i = 0; i < n && (line[i] == ' ' || line[i] == '\t' ||
-			                      line[i] == '\r');
-			     i++)
-				;
-			if (i < n && line[i] != '#')
-				content = true;
+			*content = true;
+		} else if (!*content) {
+			*content = is_content(line, n);
 		}
 		if (nl == NULL)
 			break;
-		line = nl + 1;
 	}
 	return false;
 }
 
-/* libcyaml's load of one file's text into *docp (NULL for a file with no
- * content), from a new arena that the doc owns. */
+/* libcyaml's load of one file into *docp (NULL for a file with no
+ * content), from a new arena that the doc owns: from data, or when data
+ * is NULL from the file open on fd (read by libcyaml itself, through
+ * /proc/self/fd, a block at a time). */
 static int
-load_text(const char *name, const unsigned char *data, size_t len,
+load_text(const char *name, const unsigned char *data, size_t len, int fd,
           struct catalog_doc **docp, struct diag *d)
 {
 	struct catalog_doc *doc = NULL;
 	struct arena *arena;
 	struct yamlerr_log log;
 	cyaml_err_t err;
+	char proc[64];
 
 	memset(&log, 0, sizeof log);
 	*docp = NULL;
@@ -149,17 +182,27 @@ load_text(const char *name, const unsigned char *data, size_t len,
 		diag_set(d, name, 0, 0, "out of memory");
 		return -1;
 	}
-	err = cyaml_load_data(data, len, load_config(&log, arena),
-	                      &catalog_doc_schema, (cyaml_data_t **)&doc, NULL);
+	if (data != NULL) {
+		err = cyaml_load_data(data, len, load_config(&log, arena),
+		                      &catalog_doc_schema,
+		                      (cyaml_data_t **)&doc, NULL);
+	} else {
+		snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+		err = cyaml_load_file(proc, load_config(&log, arena),
+		                      &catalog_doc_schema,
+		                      (cyaml_data_t **)&doc, NULL);
+	}
 	if (doc != NULL)
 		doc->arena = arena; /* catalog_doc_free() frees it now */
 	else
 		arena_free(arena);
 	if (err != CYAML_OK) {
-		struct catalog_doc tmp = {.text = data, .len = len};
+		struct catalog_doc tmp = {.text = data, .len = len, .fd = fd,
+		                          .has_fd = data == NULL};
 
 		tmp.name = (char *)name;
 		catalog_explain_load(&tmp, err, &log, d);
+		free(tmp.data); /* the text, if it was read for the message */
 		catalog_doc_free(doc);
 		return -1;
 	}
@@ -167,42 +210,19 @@ load_text(const char *name, const unsigned char *data, size_t len,
 	return 0;
 }
 
-/* Takes ownership of owned_data (may be NULL when data is static). */
+/* The last steps for a loaded doc (NULL: the file had no content): its
+ * checks, then the merge.  The doc is the catalog's or freed. */
 static int
-add_doc(struct catalog *cat, const char *name, const unsigned char *data,
-        size_t len, unsigned char *owned_data, struct diag *d)
+adopt_doc(struct catalog *cat, const char *name, struct catalog_doc *doc,
+          struct diag *d)
 {
-	struct catalog_doc *doc = NULL;
-
-	if (len > CATALOG_FILE_MAX) {
-		diag_set(d, name, 0, 0,
-		         "file is larger than 16 MiB; catalogs are small text "
-		         "files");
-		goto fail;
-	}
-	if (load_text(name, data, len, &doc, d))
-		goto fail;
-	if (needs_recheck(data, len)) {
-		char msg[256];
-		int line, col;
-
-		if (yamlpos_first_problem(data, len, &line, &col, msg,
-		                          sizeof msg)) {
-			diag_set(d, name, line, col, "%s", msg);
-			goto fail;
-		}
-	}
 	if (doc == NULL) {
 		diag_set(d, name, 0, 0,
 		         "file is empty; expected a mapping with 'exercises:' "
 		         "and/or 'presets:'");
-		goto fail;
+		return -1;
 	}
 	doc->name = strdup(name);
-	doc->data = owned_data;
-	owned_data = NULL;
-	doc->text = data;
-	doc->len = len;
 	if (doc->name == NULL) {
 		diag_set(d, name, 0, 0, "out of memory");
 		goto fail;
@@ -212,8 +232,63 @@ add_doc(struct catalog *cat, const char *name, const unsigned char *data,
 	return catalog_merge_doc(cat, doc, d);
 fail:
 	catalog_doc_free(doc);
+	return -1;
+}
+
+int
+catalog_add_text(struct catalog *cat, const char *name,
+                 const unsigned char *data, size_t len,
+                 unsigned char *owned_data, struct diag *d)
+{
+	struct catalog_doc *doc = NULL;
+	char msg[256];
+	int line, col;
+
+	if (len > CATALOG_FILE_MAX) {
+		diag_set(d, name, 0, 0,
+		         "file is larger than 16 MiB; catalogs are small text "
+		         "files");
+		goto fail;
+	}
+	if (load_text(name, data, len, -1, &doc, d))
+		goto fail;
+	if (len > 0 && catalog_needs_recheck(data, len, &(bool){false}) &&
+	    yamlpos_first_problem(data, len, &line, &col, msg, sizeof msg)) {
+		diag_set(d, name, line, col, "%s", msg);
+		goto fail;
+	}
+	if (doc == NULL) { /* no content: nothing keeps the text */
+		free(owned_data);
+	} else {
+		doc->fd = -1;
+		doc->data = owned_data;
+		doc->text = data;
+		doc->len = len;
+	}
+	return adopt_doc(cat, name, doc, d);
+fail:
+	catalog_doc_free(doc);
 	free(owned_data);
 	return -1;
+}
+
+int
+catalog_add_stream(struct catalog *cat, const char *name, int fd,
+                   struct diag *d)
+{
+	struct catalog_doc *doc = NULL;
+
+	if (load_text(name, NULL, 0, fd, &doc, d)) {
+		close(fd);
+		return -1;
+	}
+	if (doc == NULL) {
+		close(fd);
+	} else {
+		doc->fd = fd; /* the text is read from it if a message needs it */
+		doc->has_fd = true;
+	}
+	return adopt_doc(cat, name, doc, d);
 }
 
 int
@@ -234,6 +309,7 @@ catalog_add_static(struct catalog *cat, const char *name,
 	 * catalog_finish() resolves their items again each time, so each
 	 * catalog sees its own merge. */
 	doc->is_static = true;
+	doc->fd = -1;
 	doc->exercises = exercises;
 	doc->exercises_count = (unsigned)exercises_count;
 	doc->presets = presets;
@@ -251,65 +327,5 @@ int
 catalog_add_data(struct catalog *cat, const char *name,
                  const unsigned char *data, size_t len, struct diag *d)
 {
-	return add_doc(cat, name, data, len, NULL, d);
-}
-
-int
-catalog_add_file(struct catalog *cat, const char *path, struct diag *d)
-{
-	unsigned char *buf = NULL;
-	size_t len = 0;
-	ssize_t got;
-	struct stat st;
-	int fd;
-
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0) {
-		diag_set(d, path, 0, 0, "cannot open: %s", strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, &st) != 0) {
-		diag_set(d, path, 0, 0, "cannot read: %s", strerror(errno));
-		goto fail;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		diag_set(d, path, 0, 0, "%s",
-		         S_ISDIR(st.st_mode)
-		             ? "is a directory; expected a YAML file"
-		             : "is not a regular file; expected a YAML file");
-		goto fail;
-	}
-	if (st.st_size > CATALOG_FILE_MAX) {
-		diag_set(d, path, 0, 0,
-		         "file is larger than 16 MiB (%lld bytes); catalogs "
-		         "are small text files",
-		         (long long)st.st_size);
-		goto fail;
-	}
-	buf = malloc((size_t)st.st_size + 1);
-	if (buf == NULL) {
-		diag_set(d, path, 0, 0, "out of memory");
-		goto fail;
-	}
-	/* read what is there, never more than the limit, even if the file
-	 * grows while we read */
-	while (len <= (size_t)st.st_size) {
-		got = read(fd, buf + len, (size_t)st.st_size + 1 - len);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			diag_set(d, path, 0, 0, "cannot read: %s",
-			         strerror(errno));
-			goto fail;
-		}
-		if (got == 0)
-			break;
-		len += (size_t)got;
-	}
-	close(fd);
-	return add_doc(cat, path, buf, len, buf, d);
-fail:
-	free(buf);
-	close(fd);
-	return -1;
+	return catalog_add_text(cat, name, data, len, NULL, d);
 }

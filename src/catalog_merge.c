@@ -23,18 +23,20 @@ merge_entry(void ***arr, size_t *count, struct idmap *ids, void *item,
 	size_t at;
 	void **grown;
 
-	if (idmap_get(ids, id, &at)) {
-		(*arr)[at] = item;
-		return idmap_put(ids, id, at, NULL) < 0 ? -1 : 0;
-	}
 	if ((*count & (*count - 1)) == 0) { /* 0, 1, 2, 4, 8, ... */
 		grown = realloc(*arr, (*count ? *count * 2 : 1) * sizeof *grown);
 		if (grown == NULL)
 			return -1;
 		*arr = grown;
 	}
-	if (idmap_put(ids, id, *count, NULL) < 0)
+	/* the key stays the replaced entry's: its file stays too */
+	switch (idmap_add(ids, id, *count, &at)) {
+	case -1:
 		return -1;
+	case 1:
+		(*arr)[at] = item;
+		return 0;
+	}
 	(*arr)[(*count)++] = item;
 	return 0;
 }
@@ -75,6 +77,11 @@ catalog_merge_doc(struct catalog *cat, struct catalog_doc *doc, struct diag *d)
 	cat->docs = docs;
 	/* from here the catalog may point into the file: it stays */
 	cat->docs[cat->docs_count++] = doc;
+	if (idmap_reserve(&cat->exercise_ids,
+	                  cat->exercises_count + doc->exercises_count) ||
+	    idmap_reserve(&cat->preset_ids,
+	                  cat->presets_count + doc->presets_count))
+		goto oom;
 	for (i = 0; i < doc->exercises_count; i++)
 		if (merge_entry((void ***)&cat->exercises,
 		                &cat->exercises_count, &cat->exercise_ids,
@@ -120,16 +127,28 @@ move_min_s(const struct timing *t, const struct timeline_options *opt)
 	return (long)opt->ready_s + t->sets * work;
 }
 
+/* "preset 'ID'" for a message: made only for one, as escaping and
+ * formatting cost more than all the checks of a preset. */
+static const char *
+preset_what(const struct preset *p, char what[160])
+{
+	char shown[80];
+
+	text_escape(p->id, shown, sizeof shown);
+	snprintf(what, 160, "preset '%s'", shown);
+	return what;
+}
+
 /* Item j of p (path ends at it): its exercise, and the exercise's timing
  * with the item's overrides. */
 static int
 finish_item(const struct catalog *cat, struct preset *p, unsigned j,
-            const char *what, struct yamlpos_path *path, struct diag *d)
+            struct yamlpos_path *path, struct diag *d)
 {
 	struct preset_item *it = &p->items[j];
 	struct params merged;
 	const char *why, *key, *hint;
-	char shown[80];
+	char shown[80], what[160];
 
 	it->ex = catalog_exercise(cat, it->exercise);
 	if (it->ex == NULL) {
@@ -138,65 +157,62 @@ finish_item(const struct catalog *cat, struct preset *p, unsigned j,
 		yamlpos_path_key(path, "exercise");
 		return catalog_doc_fail(
 		    p->doc, d, path, "%s, item %u: unknown exercise '%s'%s%s%s",
-		    what, j + 1, shown, hint ? " (did you mean '" : "",
+		    preset_what(p, what), j + 1, shown,
+		    hint ? " (did you mean '" : "",
 		    hint ? hint : "", hint ? "'?)" : "");
 	}
 	merged = it->ex->params;
 	params_override(&merged, &it->params);
 	if (timing_resolve(&merged, &it->timing, &why, &key))
 		return catalog_doc_fail(p->doc, d, path, "%s, item %u (%s) %s",
-		                        what, j + 1, it->ex->id, why);
+		                        preset_what(p, what), j + 1,
+		                        it->ex->id, why);
 	return 0;
 }
 
 /* Over the 4 hour limit: at_least is "at least " for a lower bound. */
 static int
 fail_too_long(const struct preset *p, struct diag *d,
-              const struct yamlpos_path *path, const char *what,
-              const char *at_least, long long s)
+              const struct yamlpos_path *path, const char *at_least,
+              long long s)
 {
+	char what[160];
+
 	return catalog_doc_fail(p->doc, d, path,
 	                        "%s lasts %s%lld:%02lld:%02lld, over the 4 "
 	                        "hour limit for a preset",
-	                        what, at_least, s / 3600, s / 60 % 60, s % 60);
+	                        preset_what(p, what), at_least, s / 3600,
+	                        s / 60 % 60, s % 60);
 }
 
 /* Resolves a preset's items against the merged exercises, then checks
- * its length: first a lower bound (cheap, and it refuses an absurd preset
- * before its timeline is built), then the timeline's own count. */
+ * its length: first a lower bound (which keeps the exact sum of the moves
+ * far from overflowing), then that sum. */
 static int
 finish_preset(const struct catalog *cat, struct preset *p,
               const struct timeline_options *opt, struct diag *d)
 {
 	struct yamlpos_path path = {0};
-	char shown[80], what[160];
 	long long min = 0; /* a million items of 10^8 s still fit */
 	uint64_t ms;
 	unsigned j;
 
-	text_escape(p->id, shown, sizeof shown);
-	snprintf(what, sizeof what, "preset '%s'", shown);
 	yamlpos_path_key(&path, "presets");
 	yamlpos_path_index(&path, p->index);
 	yamlpos_path_key(&path, "items");
 	for (j = 0; j < p->items_count; j++) {
 		yamlpos_path_index(&path, j);
-		if (finish_item(cat, p, j, what, &path, d))
+		if (finish_item(cat, p, j, &path, d))
 			return -1;
 		min += move_min_s(&p->items[j].timing, opt);
 		path.len--;
 	}
 	path.len--;
 	if (min > TIMING_PRESET_MAX_S)
-		return fail_too_long(p, d, &path, what, "at least ", min);
+		return fail_too_long(p, d, &path, "at least ", min);
 	ms = timeline_preset_ms(p, opt);
-	if (ms == 0) {
-		diag_set(d, p->doc->name, 0, 0, "out of memory");
-		return -1;
-	}
 	if (ms / 1000 > TIMING_PRESET_MAX_S)
-		return fail_too_long(p, d, &path, what, "",
-		                     (long long)(ms / 1000));
+		return fail_too_long(p, d, &path, "", (long long)(ms / 1000));
 	return 0;
 }
 

@@ -75,7 +75,6 @@ static const cyaml_schema_field_t exercise_fields[] = {
 	CYAML_FIELD_ENUM("sides", CYAML_FLAG_STRICT | CYAML_FLAG_OPTIONAL,
 	                 struct exercise, sides, sides_strings,
 	                 CYAML_ARRAY_LEN(sides_strings)),
-	TIMING_FIELDS(struct exercise),
 	/* how to do it, one instruction per entry */
 	CYAML_FIELD_SEQUENCE("steps", CYAML_FLAG_POINTER, struct exercise,
 	                     steps, &string_entry, 0, CYAML_UNLIMITED),
@@ -96,6 +95,9 @@ static const cyaml_schema_field_t exercise_fields[] = {
 	CYAML_FIELD_MAPPING_PTR("figure",
 	                        CYAML_FLAG_POINTER | CYAML_FLAG_OPTIONAL,
 	                        struct exercise, figure, figure_fields),
+	/* last: libcyaml finds a key by trying the fields in order, and most
+	 * exercises write only one or two of these */
+	TIMING_FIELDS(struct exercise),
 	CYAML_FIELD_END,
 };
 

@@ -460,7 +460,9 @@ cli_main(int argc, char **argv)
 	char msg[1200];
 	int rc, settings_rc;
 
-	setlocale(LC_ALL, "");
+	/* only the character set (for widths and curses): numbers, dates and
+	 * messages stay C, and the other categories cost a file each */
+	setlocale(LC_CTYPE, "");
 	/* ASCII output outside a UTF-8 locale, decided once */
 	text_locale_init();
 	settings_rc = defaults(&c, &settings_error);

@@ -145,13 +145,11 @@ layout8(uint64_t w, uint64_t digits, uint64_t seps_mask, uint64_t seps)
 	       ((w + (zeroes >> 3 & 0x0606060606060606u)) & digits) == zeroes;
 }
 
-/* The last date and offset parsed and their values: a history has a few
- * lines a day, mostly in one zone, so most lines skip the calendar. */
+/* The last date parsed and its day: a history has a few lines a day, so
+ * most lines skip the calendar. */
 struct date_cache {
 	char date[10]; /* YYYY-MM-DD, or zeroes */
 	long day;
-	char zone[6]; /* +HH:MM, or zeroes, and its seconds */
-	int offset;
 };
 
 /* The TIME_LEN bytes at s (the caller checked there are that many).
@@ -179,20 +177,13 @@ parse_time(const char *s, struct history_entry *h, struct date_cache *c)
 	ss = two_digits(s + 17);
 	if (hh > 23 || mi > 59 || ss > 59)
 		return -1;
-	if (c != NULL && memcmp(s + 19, c->zone, sizeof c->zone) == 0) {
-		h->utc_offset_s = c->offset;
-	} else {
-		oh = two_digits(s + 20);
-		om = two_digits(s + 23);
-		if (oh > 14 || om > 59)
-			return -1;
-		h->utc_offset_s =
-		    (s[19] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
-		if (c != NULL) {
-			memcpy(c->zone, s + 19, sizeof c->zone);
-			c->offset = h->utc_offset_s;
-		}
-	}
+	/* computed every time: a cache of the last one mispredicts at each
+	 * change of zone, and costs more than it saves */
+	oh = two_digits(s + 20);
+	om = two_digits(s + 23);
+	if (oh > 14 || om > 59)
+		return -1;
+	h->utc_offset_s = (1 - 2 * (s[19] == '-')) * (oh * 3600 + om * 60);
 	if (c != NULL && memcmp(s, c->date, sizeof c->date) == 0) {
 		h->local_day = c->day;
 	} else {
@@ -276,7 +267,10 @@ parse_at(const char *s, struct history_entry *h, struct date_cache *c)
 	if (len == 0 || len >= sizeof h->preset || *p++ != '\t')
 		return NULL;
 	/* most ids are short: one fixed-size copy (the slack covers it) */
-	memcpy(h->preset, id, len <= 16 ? 16 : len);
+	if (len <= 16) /* a constant size: no call */
+		memcpy(h->preset, id, 16);
+	else
+		memcpy(h->preset, id, len);
 	h->preset[len] = '\0';
 	if ((p = count_at(p, '\t', &h->planned_s)) == NULL ||
 	    (p = count_at(p, '\t', &h->active_s)) == NULL ||
@@ -413,7 +407,7 @@ history_read(const char *path,
 	size_t have = 0, line = 0;
 	bool eof = false, overlong = false;
 	struct history_entry h;
-	struct date_cache cache = {"", 0, "", 0};
+	struct date_cache cache = {"", 0};
 	ssize_t got;
 	int fd, rc = 0;
 

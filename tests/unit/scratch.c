@@ -33,6 +33,14 @@ remove_scratch(void)
 	scratch[0] = '\0';
 }
 
+int
+scratch_teardown(void **state)
+{
+	(void)state;
+	remove_scratch();
+	return 0;
+}
+
 void
 scratch_write(const char *name, const char *text, char *path, size_t size)
 {

@@ -14,6 +14,8 @@ extern char scratch[64];
 void make_scratch(void);
 /* Removes it; does nothing when there is none. */
 void remove_scratch(void);
+/* remove_scratch() as a cmocka teardown, for a test that failed midway. */
+int scratch_teardown(void **state);
 /* Writes text to the file name in it (made first if need be); its path
  * in path. */
 void scratch_write(const char *name, const char *text, char *path,
