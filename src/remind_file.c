@@ -142,25 +142,6 @@ remind_file_parse(const char *buf, size_t len, struct remind_file *f)
 	return fields_ok(f) ? 0 : -1;
 }
 
-/* The directory part of path, created. */
-static int
-make_dir_of(const char *path, struct diag *d)
-{
-	char dir[4096], *slash;
-
-	snprintf(dir, sizeof dir, "%s", path);
-	slash = strrchr(dir, '/');
-	if (slash == NULL || slash == dir)
-		return 0;
-	*slash = '\0';
-	if (paths_mkdirs(dir) != 0) {
-		diag_set(d, dir, 0, 0, "cannot create directory: %s",
-			 strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 static int
 write_all(int fd, const char *s, size_t n)
 {
@@ -188,7 +169,7 @@ remind_file_write(const char *path, const struct remind_file *f, struct diag *d)
 		diag_set(d, path, 0, 0, "cannot format the reminder's state");
 		return -1;
 	}
-	if (make_dir_of(path, d) != 0)
+	if (paths_mkdirs_for(path, d) != 0)
 		return -1;
 	snprintf(tmp, sizeof tmp, "%s.tmp", path);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
@@ -249,7 +230,7 @@ remind_lock_take(const char *path, long *holder, struct diag *d)
 	int fd;
 
 	*holder = 0;
-	if (make_dir_of(path, d) != 0)
+	if (paths_mkdirs_for(path, d) != 0)
 		return -1;
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0) {
