@@ -50,7 +50,7 @@ done
 # stuck run gets 5 s later.
 for mode in --plain ""; do
 	before=$(history_lines)
-	tm_keys "clear; bash -c 'timeout -k 5 1 $BACKEASE $cat run long $mode'; s=\$?; echo \"to-status \$s\"; (exit \$s)" Enter
+	tm_keys "clear; bash -c 'timeout -k 5 1 $BACKEASE --no-checkin $cat run long $mode'; s=\$?; echo \"to-status \$s\"; (exit \$s)" Enter
 	tm_wait "to-status 1" 12
 	tm_expect_exit 124
 	expect_contains "$OUT" "quit: Long 0:0"
