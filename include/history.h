@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "diag.h"
@@ -66,5 +67,42 @@ int history_append(const char *path, const struct history_entry *h,
 int history_read(const char *path,
                  void (*fn)(const struct history_entry *h, void *ctx),
                  void *ctx, struct history_skips *skips, struct diag *d);
+
+/* The file's first bytes, up to the end of a line: what a reader has
+ * already summed up (the stats cache, stats_cache.h), and how to know
+ * they have not changed since. */
+struct history_prefix {
+	uint64_t bytes; /* 0: none */
+	uint64_t hash;  /* XXH3 64-bit hash of those bytes */
+	size_t lines;   /* lines in them, skipped ones included */
+	struct history_skips skips; /* the skipped lines among them */
+};
+
+enum { HISTORY_MARK = 1 }; /* history_scan's entry(): the prefix ends here */
+
+struct history_scan {
+	/* Called for every well-formed line after the known prefix.  Returns
+	 * HISTORY_MARK to end the marked prefix before this line (the first
+	 * such answer counts), or 0. */
+	int (*entry)(const struct history_entry *h, void *ctx);
+	void *ctx;
+	/* A prefix read before, or NULL.  When the file still begins with
+	 * exactly those bytes (same length and hash), they are hashed, not
+	 * parsed: entry() sees the lines after them only. */
+	const struct history_prefix *known;
+
+	/* Filled by history_scan: */
+	bool known_ok; /* known matched and was skipped */
+	/* The prefix up to the line entry() marked, or, when it marked none,
+	 * every whole line; bytes is 0 when there is none to keep.  Known's
+	 * lines are in it when known_ok. */
+	struct history_prefix mark;
+	struct history_skips skips; /* every skipped line, known's included */
+};
+
+/* history_read with a known prefix and a mark, for the stats cache.  A
+ * known prefix that does not match is read again from the start.  0, or
+ * -1 with d set. */
+int history_scan(const char *path, struct history_scan *sc, struct diag *d);
 
 #endif

@@ -26,7 +26,7 @@ FUZZ_SAN    := -fsanitize=address,undefined -fno-sanitize-recover=all \
 FUZZ_CFLAGS  = -std=c11 -D_GNU_SOURCE $(WARNINGS) -Wno-unknown-warning-option \
                -Iinclude -I$(BUILD) -DBACKEASE_VERSION='"$(VERSION)"' \
                $(FUZZ_OPT) $(FUZZ_SAN) \
-               $(shell $(PKG_CONFIG) --cflags libcyaml yaml-0.1 2>/dev/null)
+               $(shell $(PKG_CONFIG) --cflags libcyaml yaml-0.1 libxxhash 2>/dev/null)
 
 # The core, and the built-in catalog the top Makefile generates in $(BUILD)
 # (its YAML text, and gen_builtin's C data), compiled again here.

@@ -23,6 +23,9 @@
  *  - history_read of the input as a file (its block reader parses lines
  *    in place) gives the entries and skipped line numbers that splitting
  *    at newlines and history_parse_n give;
+ *  - history_scan's mark (the stats cache's prefix) ends on a line and
+ *    has the hash, lines and skips of its bytes; scanning again with it
+ *    known gives the entries after it and the same skipped lines;
  *  - remind_file_parse (the reminder's state file that `status` reads)
  *    never reads past the bytes it is given (the copy has no NUL), and
  *    what it accepts is canonical: formatting it gives the same bytes;
@@ -35,6 +38,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <xxhash.h>
 
 #include "duration.h"
 #include "history.h"
@@ -369,6 +374,71 @@ log_entry(const struct history_entry *h, void *ctx)
 	log->n++;
 }
 
+/* history_scan's mark and known prefix (the stats cache): the mark ends
+ * on a line, its hash and counts are those of its bytes, and scanning
+ * again with it known gives the entries after it and the same skips. */
+struct scan_log {
+	struct read_log log;
+	size_t mark_at; /* mark before the entry of this index */
+};
+
+static int
+scan_entry(const struct history_entry *h, void *ctx)
+{
+	struct scan_log *l = ctx;
+
+	log_entry(h, &l->log);
+	return l->log.n - 1 == l->mark_at ? HISTORY_MARK : 0;
+}
+
+static void
+check_history_scan(const uint8_t *data, size_t size,
+                   const struct read_log *want,
+                   const struct history_skips *ref)
+{
+	static struct scan_log got;
+	struct history_scan sc = {.entry = scan_entry, .ctx = &got};
+	struct history_prefix known;
+	struct diag d;
+	size_t i, lines = 0, before;
+
+	got.log.n = 0;
+	got.mark_at = size > 0 ? data[0] % 8 : 0;
+	if (history_scan(read_path, &sc, &d) != 0)
+		die("history_scan failed on a readable file", d.msg);
+	known = sc.mark;
+	if (known.bytes > size ||
+	    (known.bytes > 0 && data[known.bytes - 1] != '\n'))
+		die("the mark is not at the end of a line", NULL);
+	for (i = 0; i < known.bytes; i++)
+		lines += data[i] == '\n';
+	if (known.lines != lines ||
+	    known.hash != XXH3_64bits(data, (size_t)known.bytes))
+		die("the mark's lines or hash are not its bytes'", NULL);
+	if (known.skips.count > ref->count ||
+	    (ref->count > 0 && known.skips.count == 0 && ref->lines[0] <= lines))
+		die("the mark's skipped lines are not the file's", NULL);
+	before = lines - known.skips.count; /* entries in the prefix */
+	if (known.bytes == 0)
+		return;
+	got.log.n = 0;
+	got.mark_at = SIZE_MAX;
+	sc.known = &known;
+	if (history_scan(read_path, &sc, &d) != 0 || !sc.known_ok)
+		die("history_scan does not know its own mark", NULL);
+	if (got.log.n + before != want->n || sc.skips.count != ref->count ||
+	    memcmp(sc.skips.lines, ref->lines, sizeof ref->lines) != 0)
+		die("the lines after a known prefix are not the file's", NULL);
+	for (i = 0; i < got.log.n && before + i < sizeof want->e /
+	                                              sizeof want->e[0] &&
+	            i < sizeof got.log.e / sizeof got.log.e[0];
+	     i++)
+		if (!same_entry(&got.log.e[i], &want->e[before + i]))
+			die("history_scan after a known prefix reads another "
+			    "entry",
+			    NULL);
+}
+
 static void
 check_history_read(const uint8_t *data, size_t size)
 {
@@ -415,6 +485,7 @@ check_history_read(const uint8_t *data, size_t size)
 		if (!same_entry(&got.e[i], &want.e[i]) ||
 		    got.e[i].local_day != want.e[i].local_day)
 			die("history_read reads another entry", NULL);
+	check_history_scan(data, size, &want, &ref);
 }
 
 static void
