@@ -32,6 +32,11 @@ enum {
 	STATS_CLEAR_CHANGE = 2,
 };
 
+/* The day numbers a history line can name: 1970-01-01 to 9999-12-31;
+ * a map of them has a bit per day. */
+#define STATS_DAY_LAST 2932896L
+#define STATS_DONE_WORDS ((size_t)(STATS_DAY_LAST / 64 + 1))
+
 struct stats_options {
 	long today; /* local date of now, a day number (civil.h) */
 	int days;   /* the window: today and the days-1 before it */

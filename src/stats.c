@@ -12,9 +12,8 @@
 
 #include "civil.h"
 
-/* The day numbers a history line can name: 1970-01-01 to 9999-12-31. */
-#define DAY_LAST 2932896L
-#define DONE_WORDS ((size_t)(DAY_LAST / 64 + 1))
+#define DAY_LAST STATS_DAY_LAST
+#define DONE_WORDS STATS_DONE_WORDS
 
 int
 stats_init(struct stats *s, const struct stats_options *opt)

@@ -5,11 +5,13 @@
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "civil.h"
 #include "paths.h"
+#include "stats_cache.h"
 
 long
 stats_today(time_t now)
@@ -21,11 +23,141 @@ stats_today(time_t now)
 	return civil_days(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+/* ---- the cache of old lines (stats_cache.h) --------------------------- */
+
+/* Beside the history it sums: history.tsv gives history.sums. */
+static int
+sums_path(const char *history, char *buf, size_t size)
+{
+	size_t n = strlen(history);
+	int len;
+
+	if (n > 4 && strcmp(history + n - 4, ".tsv") == 0)
+		n -= 4;
+	len = snprintf(buf, size, "%.*s.sums", (int)n, history);
+	return len > 0 && (size_t)len < size ? 0 : -1;
+}
+
+/* The record in the file, or -1 (none, unreadable, or not a valid one:
+ * then the history is read whole, and the file written again). */
+static int
+sums_read(const char *path, struct stats_cache *c)
+{
+	/* the header, and the words of 90 years of days */
+	enum { MAX = 64 * 1024 };
+	unsigned char *buf = malloc(MAX + 1);
+	ssize_t n = -1;
+	int fd, rc = -1;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0 && buf != NULL) {
+		do {
+			n = read(fd, buf, MAX + 1);
+		} while (n < 0 && errno == EINTR);
+	}
+	/* written whole by one write() and renamed into place: one read
+	 * gets it all, and a file longer than MAX is not ours */
+	if (n > 0 && n <= MAX)
+		rc = stats_cache_decode(buf, (size_t)n, c);
+	if (fd >= 0)
+		close(fd);
+	free(buf);
+	return rc;
+}
+
+/* Written whole: a temporary file, then rename.  Failing to is no error
+ * (the next reading parses the whole history again). */
+static void
+sums_write(const char *path, const struct stats_cache *c)
+{
+	char tmp[4200];
+	unsigned char *data;
+	size_t len;
+	int fd;
+	bool ok;
+
+	if (stats_cache_encode(c, &data, &len) != 0)
+		return;
+	snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd >= 0) {
+		ok = write(fd, data, len) == (ssize_t)len;
+		ok = close(fd) == 0 && ok;
+		if (!ok || rename(tmp, path) != 0)
+			unlink(tmp);
+	}
+	free(data);
+}
+
+/* history_scan's callback: every line into the stats, and the lines
+ * before the first recent one into the new record. */
+struct load {
+	struct stats *s;
+	struct stats_cache *fresh; /* NULL: no record is kept */
+	bool marked;
+};
+
+static int
+load_entry(const struct history_entry *h, void *ctx)
+{
+	struct load *l = ctx;
+
+	stats_add(l->s, h);
+	if (l->fresh == NULL || l->marked)
+		return 0;
+	if (h->local_day >= l->fresh->cut_day) {
+		l->marked = true;
+		return HISTORY_MARK;
+	}
+	stats_cache_add(l->fresh, h);
+	return 0;
+}
+
 int
 stats_load(const char *path, struct stats *s, struct history_skips *skips,
            struct diag *d)
 {
-	if (history_read(path, stats_collect, s, skips, d) != 0)
+	char sums[4200];
+	struct stats_cache old, fresh;
+	struct load l = {.s = s, .fresh = &fresh};
+	struct history_scan sc = {.entry = load_entry, .ctx = &l};
+	bool have_old;
+	long cut = s->opt.today - STATS_CACHE_AGE;
+	int rc;
+
+	/* a record whose lines a window of these stats could reach is of
+	 * no use (the clock went back) */
+	have_old = sums_path(path, sums, sizeof sums) == 0 &&
+	           sums_read(sums, &old) == 0;
+	if (have_old && old.cut_day > s->recent) {
+		stats_cache_free(&old);
+		have_old = false;
+	}
+	if (have_old) {
+		sc.known = &old.prefix;
+		cut = old.cut_day > cut ? old.cut_day : cut;
+	}
+	if (cut < 1 || stats_cache_init(&fresh, cut) != 0)
+		l.fresh = NULL;
+	rc = history_scan(path, &sc, d);
+	*skips = sc.skips;
+	if (rc == 0 && sc.known_ok) {
+		stats_cache_apply(s, &old);
+		if (l.fresh != NULL)
+			stats_cache_merge(&fresh, &old);
+	}
+	/* a new record once the old lines have grown enough */
+	if (rc == 0 && l.fresh != NULL &&
+	    sc.mark.bytes >= (sc.known_ok ? old.prefix.bytes : 0) +
+	                         STATS_CACHE_STEP) {
+		fresh.prefix = sc.mark;
+		sums_write(sums, &fresh);
+	}
+	if (l.fresh != NULL)
+		stats_cache_free(&fresh);
+	if (have_old)
+		stats_cache_free(&old);
+	if (rc != 0)
 		return -1;
 	if (stats_finish(s) != 0) {
 		diag_set(d, path, 0, 0, "out of memory");
