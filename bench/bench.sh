@@ -711,8 +711,8 @@ fig_day() {
 
 # ---- figure 9 -------------------------------------------------------------
 
-# secs M:SS|H:MM:SS: whole seconds
-secs() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }' <<<"$1"; }
+# plan_secs M:SS|H:MM:SS: whole seconds
+plan_secs() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }' <<<"$1"; }
 
 # plan_check FILE TARGET_S LABEL: FILE must be what `backease plan` prints
 # (a name line ending in '(ID)', the column heads, step rows each starting
@@ -833,7 +833,7 @@ fig_quick() {
 		"interleaved runs each (stdout /dev/null, empty HOME)"
 	for id in $("${benv[@]}" "$BACKEASE" list | awk 'NR > 1 { print $1 }'); do
 		len=$("${benv[@]}" "$BACKEASE" plan "$id" | awk '/^total / { print $2 }')
-		presets+="$id $(secs "$len") $len"$'\n'
+		presets+="$id $(plan_secs "$len") $len"$'\n'
 	done
 	echo "   built-in presets, as plan counts them:" \
 		"$(awk 'NF { printf "%s%s %s", n++ ? ", " : "", $1, $3 }' <<<"$presets")"
