@@ -3,9 +3,9 @@
 # `make bench-long`, which build the tools and set:
 #   BACKEASE     the program under test (absolute path)
 #   BENCH_BUILD  where the bench tools were built (build/bench)
-# Usage: bench/bench.sh [all|long|list|load|screen|drift|stats|status|remind|
-#                        remind-screen]
-# (the last eight run one figure, or a few, for a quick look)
+# Usage: bench/bench.sh [all|long|list|load|screen|drift|stats|status|quick|
+#                        remind|remind-screen]
+# (the last nine run one figure, or a few, for a quick look)
 #
 # Every figure is printed with its baseline measured in the same run, the
 # ratio, the target and PASS/MISS, then once more in a summary table.  See
@@ -33,6 +33,9 @@ STATUS_RUNS=${STATUS_RUNS:-400}      # figure 6: runs of each program
 REMIND_SECONDS=${REMIND_SECONDS:-150} # figure 7: real-time window
 REMIND_TRACE_SECONDS=${REMIND_TRACE_SECONDS:-60} # figure 7: strace window
 DAY_SPEED=${DAY_SPEED:-1000}         # figure 8: a day in 86400/DAY_SPEED s
+QUICK_RUNS=${QUICK_RUNS:-300}        # figure 9: runs of each program
+QUICK_DURATIONS=${QUICK_DURATIONS:-"2m 6m 10m 20m 60m"} # figure 9 (minutes)
+QUICK_NEAR_S=${QUICK_NEAR_S:-30}     # figure 9: a built-in preset this near
 BENCH_FIGURES=${BENCH_FIGURES:-1}    # figure 3: 0 runs with --no-figures
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/backease-bench.XXXXXX")
@@ -742,6 +745,176 @@ fig_day() {
 		"$(verdict "$h1 < 4096 && $h1 <= $h0 * 1.05")"
 }
 
+# ---- figure 9 -------------------------------------------------------------
+
+# plan_secs M:SS|H:MM:SS: whole seconds
+plan_secs() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }' <<<"$1"; }
+
+# plan_check FILE TARGET_S LABEL: FILE must be what `backease plan` prints
+# (a name line ending in '(ID)', the column heads, step rows each starting
+# where the one before ended, then 'total M:SS' where the last row ends)
+# and, unless TARGET_S is -, total within 5 s of TARGET_S (SPEC section
+# 10).  Prints what it saw; anything else stops the benchmark.
+plan_check() {
+	awk -v target="$2" -v label="$3" '
+		function s(t,   n, a, i, v) {
+			n = split(t, a, ":"); v = 0
+			for (i = 1; i <= n; i++) v = v * 60 + a[i]
+			return v
+		}
+		function bad(why) {
+			printf "bench: %s: %s\n", label, why > "/dev/stderr"
+			err = 1; exit 1
+		}
+		NR == 1 { if ($0 !~ /\([a-z0-9-]+\)$/) bad("no plan heading: " $0); name = $0; next }
+		NR == 2 { if ($1 != "START" || $2 != "LENGTH") bad("no column heads: " $0); next }
+		seen { bad("a line after the total: " $0) }
+		/^total [0-9:]+$/ { total = s($2); seen = 1; next }
+		/^~ self-paced/ { next }
+		{
+			if ($1 !~ /^[0-9:]+$/ || $2 !~ /^[0-9:]+~?$/) bad("not a step row: " $0)
+			len = $2; sub(/~$/, "", len)
+			# rows show whole seconds of times kept in ms: 1 s of slack
+			if (rows && (s($1) - end > 1 || end - s($1) > 1))
+				bad("row " rows + 1 " starts at " $1 ", the one before ends at " end " s")
+			end = s($1) + s(len); rows++
+		}
+		END {
+			if (err) exit 1
+			if (!seen || rows == 0) bad("no step rows or no total line")
+			if (total - end > 1 || end - total > 1)
+				bad("total " total " s, but the rows end at " end " s")
+			if (target != "-" && (total - target > 5 || target - total > 5))
+				bad("total " total " s for " target " s asked (SPEC: within 5 s)")
+			printf "   %-38s %3d steps, total %d:%02d  (%s)\n", label, rows,
+			       int(total / 60), total % 60, name
+		}' "$1"
+}
+
+# The environment of figure 9's runs: benv, with a HOME or a history of
+# the row's own.
+qenv=()
+
+# quick_ok OUT DURATION LABEL: `quick DURATION --plan`, as the rounds run
+# it, must print a plan of DURATION and nothing on stderr (no miss to
+# report); its plan is left in OUT
+quick_ok() {
+	local out=$1 d=$2 label=$3
+	if ! "${qenv[@]}" "$BACKEASE" quick "$d" --plan >"$out" 2>"$out.err" ||
+		[ -s "$out.err" ]; then
+		echo "bench: $label failed or reported a miss:" >&2
+		cat "$out.err" >&2
+		exit 1
+	fi
+	if [ "$(head -1 "$out" | grep -c '(quick)$')" != 1 ]; then
+		echo "bench: $label: not the quick routine: $(head -1 "$out")" >&2
+		exit 1
+	fi
+	plan_check "$out" "$(calc "${d%m} * 60")" "$label"
+}
+
+# quick_rounds DURATION PRESET [SHOWN]: `quick DURATION --plan` and `plan
+# PRESET` (and `plan SHOWN`, printed only) in the same rounds, in qenv;
+# the quick plan is checked before the rounds and again after them (the
+# same routine, or the rounds timed another).  Sets q and p, the medians
+# in ns.
+quick_rounds() {
+	local d=$1 preset=$2 shown=${3:-} out cmds
+	quick_ok "$work/quick.before" "$d" "quick $d --plan"
+	cmds=("$BACKEASE" quick "$d" --plan :: "$BACKEASE" plan "$preset")
+	[ -z "$shown" ] || cmds+=(:: "$BACKEASE" plan "$shown")
+	out=$("${qenv[@]}" "$BENCH_BUILD/spawn_time" "$QUICK_RUNS" "${cmds[@]}")
+	quick_ok "$work/quick.after" "$d" "quick $d --plan, after the rounds" \
+		>/dev/null
+	if ! cmp -s "$work/quick.before" "$work/quick.after"; then
+		echo "bench: quick $d planned another routine after the rounds" >&2
+		exit 1
+	fi
+	awk -v a="quick $d --plan" -v b="plan $preset" \
+		-v c="plan $shown (closest built-in, shown only)" '
+		{ printf "   %-38s median %.3f ms  (p10 %.3f, p90 %.3f, min %.3f)\n",
+		       $1 == 0 ? a : $1 == 1 ? b : c,
+		       $2 / 1e6, $3 / 1e6, $4 / 1e6, $5 / 1e6 }' <<<"$out"
+	read -r _ q _ <<<"$(awk '$1 == 0' <<<"$out")"
+	read -r _ p _ <<<"$(awk '$1 == 1' <<<"$out")"
+}
+
+# quick_row NAME BASELINE: a row of figure 9 from $q and $p
+quick_row() {
+	fig "$1" "$(calc "sprintf(\"%+.3f ms\", ($q - $p) / 1e6)")" \
+		"$(calc "sprintf(\"%.3f ms %s\", $p / 1e6, \"$2\")")" \
+		"$(calc "sprintf(\"%.3fx\", $q / $p)")" "< 5 ms over plan" \
+		"$(verdict "($q - $p) / 1e6 < 5")"
+}
+
+# closest SECONDS: "ID SECONDS M:SS" of the built-in preset closest in
+# length (from $presets)
+closest() {
+	awk -v t="$1" 'NF { d = $2 - t; if (d < 0) d = -d
+		if (n++ == 0 || d < bd) { bd = d; b = $0 } } END { print b }' <<<"$presets"
+}
+
+# `backease quick DURATION --plan` against `backease plan` of a preset of
+# the same length, the two in the same rounds.  The preset is the built-in
+# one closest in length when it is within QUICK_NEAR_S; no built-in one is
+# as long as 20 or 60 minutes, so then the routine itself, saved as a
+# preset by `quick --save`, prints the very same rows.  Quick also reads
+# the history (its seed, the moves of the last two runs), which the empty
+# HOME does not have: the last two rows give it one.
+fig_quick() {
+	local presets="" id len d t best bl bm q p k=0 rows=(a b c d e f g h i j)
+	local qhome=$work/qhome lines dir
+	section "9. backease quick DURATION --plan vs backease plan of a preset" \
+		"of the same length: process wall time, median of $QUICK_RUNS" \
+		"interleaved runs each (stdout /dev/null, empty HOME)"
+	for id in $("${benv[@]}" "$BACKEASE" list | awk 'NR > 1 { print $1 }'); do
+		len=$("${benv[@]}" "$BACKEASE" plan "$id" | awk '/^total / { print $2 }')
+		presets+="$id $(plan_secs "$len") $len"$'\n'
+	done
+	echo "   built-in presets, as plan counts them:" \
+		"$(awk 'NF { printf "%s%s %s", n++ ? ", " : "", $1, $3 }' <<<"$presets")"
+	mkdir -p "$qhome/.local/state/backease"
+	for d in $QUICK_DURATIONS; do
+		t=$(calc "${d%m} * 60")
+		read -r best bl bm <<<"$(closest "$t")"
+		if [ "$(verdict "($bl - $t) ^ 2 <= $QUICK_NEAR_S ^ 2")" = PASS ]; then
+			qenv=("${benv[@]}")
+			quick_rounds "$d" "$best"
+			quick_row "9${rows[k++]}. quick $d --plan, over plan" "$best $bm"
+			continue
+		fi
+		# in a home of its own with the saved routine in catalog.d
+		# (the other rows keep the empty one)
+		qenv=("${benv[@]}" HOME="$qhome")
+		"${qenv[@]}" "$BACKEASE" quick "$d" --save "quick-$d" >/dev/null
+		echo "   no built-in preset within $QUICK_NEAR_S s of $d (closest:" \
+			"$best $bm): the baseline is the routine, saved by" \
+			"'quick $d --save quick-$d' in a HOME of its own"
+		"${qenv[@]}" "$BACKEASE" plan "quick-$d" >"$work/saved.plan"
+		plan_check "$work/saved.plan" "$t" "plan quick-$d"
+		if ! "${qenv[@]}" "$BACKEASE" quick "$d" --plan | tail -n +2 |
+			cmp -s - <(tail -n +2 "$work/saved.plan"); then
+			echo "bench: plan quick-$d is not the routine quick $d plans" >&2
+			exit 1
+		fi
+		quick_rounds "$d" "quick-$d" "$best"
+		quick_row "9${rows[k++]}. quick $d --plan, over plan" "saved quick-$d"
+	done
+	# with a history: a year of six runs a day, and figure 5's 100,000
+	# lines; plan does not read it
+	read -r best _ bm <<<"$(closest 360)"
+	for lines in 2,190 100,000; do
+		dir=$work/qstate-${lines/,/}
+		mkdir -p "$dir/backease"
+		python3 "$here/gen_history.py" "${lines/,/}" "$dir/backease/history.tsv"
+		qenv=("${benv[@]}" XDG_STATE_HOME="$dir")
+		echo "   with a history of $lines lines ($(wc -c <"$dir/backease/history.tsv") bytes):"
+		quick_rounds 6m "$best"
+		quick_row "9${rows[k++]}. quick 6m --plan, $lines-line history" \
+			"$best $bm"
+	done
+}
+
 # ---- main -----------------------------------------------------------------
 
 echo "backease benchmarks ($mode); SPEC section 7"
@@ -755,6 +928,7 @@ all)
 	echo "   (the 10-minute drift figure of SPEC: make bench-long)"
 	fig_stats
 	fig_status
+	fig_quick
 	fig_remind
 	fig_remind_screen
 	fig_day
@@ -768,6 +942,7 @@ screen) fig_screen ;;
 drift) fig_drift bench-60s 60 "4. 60 s run:" ;;
 stats) fig_stats ;;
 status) fig_status ;;
+quick) fig_quick ;;
 remind)
 	fig_remind
 	fig_remind_screen
@@ -775,7 +950,7 @@ remind)
 	;;
 remind-screen) fig_remind_screen ;;
 *)
-	echo "usage: bench.sh [all|long|list|load|screen|drift|stats|status|remind|remind-screen]" >&2
+	echo "usage: bench.sh [all|long|list|load|screen|drift|stats|status|quick|remind|remind-screen]" >&2
 	exit 2
 	;;
 esac
