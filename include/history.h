@@ -68,6 +68,13 @@ int history_read(const char *path,
                  void (*fn)(const struct history_entry *h, void *ctx),
                  void *ctx, struct history_skips *skips, struct diag *d);
 
+/* The file's lines (a last one cut short counted too) and its last n
+ * well-formed entries, the latest first, in last[0..*got).  Only the last
+ * lines are parsed; the rest is counted in place (mapped).  A missing
+ * file has none.  0, or -1 with d set. */
+int history_tail(const char *path, struct history_entry *last, size_t n,
+                 size_t *got, size_t *lines, struct diag *d);
+
 /* The file's first bytes, up to the end of a line: what a reader has
  * already summed up (the stats cache, stats_cache.h), and how to know
  * they have not changed since. */

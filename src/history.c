@@ -605,6 +605,60 @@ out:
 	return rc;
 }
 
+int
+history_tail(const char *path, struct history_entry *last, size_t n,
+             size_t *got, size_t *lines, struct diag *d)
+{
+	struct stat sb;
+	const char *map, *p, *end, *start;
+	int fd;
+
+	*got = *lines = 0;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return 0;
+		diag_set(d, path, 0, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	    (uint64_t)sb.st_size > SIZE_MAX) {
+		diag_set(d, path, 0, 0, "cannot read: not a regular file");
+		close(fd);
+		return -1;
+	}
+	if (sb.st_size == 0) {
+		close(fd);
+		return 0;
+	}
+	map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED) {
+		diag_set(d, path, 0, 0, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	end = map + sb.st_size;
+	for (p = map; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+		(*lines)++;
+	/* a last line without its newline was cut short: not an entry */
+	if (end[-1] != '\n') {
+		(*lines)++;
+		p = memrchr(map, '\n', (size_t)(end - map));
+		end = p == NULL ? map : p + 1;
+	}
+	/* back from the end, a line at a time: end is after a newline */
+	while (*got < n && end > map) {
+		p = end - 1; /* its newline */
+		start = memrchr(map, '\n', (size_t)(p - map));
+		start = start == NULL ? map : start + 1;
+		if (history_parse_n(start, (size_t)(p - start), &last[*got]) == 0)
+			(*got)++;
+		end = start;
+	}
+	munmap((void *)map, (size_t)sb.st_size);
+	return 0;
+}
+
 /* history_read's callback, in history_scan's. */
 struct read_adapter {
 	void (*fn)(const struct history_entry *h, void *ctx);

@@ -8,21 +8,6 @@
 #include "history.h"
 #include "paths.h"
 
-struct last_runs {
-	char preset[QUICK_RECENT_RUNS][48]; /* [0] the latest */
-	size_t runs;
-};
-
-static void
-on_entry(const struct history_entry *h, void *ctx)
-{
-	struct last_runs *l = ctx;
-
-	memcpy(l->preset[1], l->preset[0], sizeof l->preset[0]);
-	snprintf(l->preset[0], sizeof l->preset[0], "%s", h->preset);
-	l->runs++;
-}
-
 static void
 add_id(struct quick_recent *r, const char *id)
 {
@@ -65,27 +50,27 @@ add_quick(struct quick_recent *r, int back, size_t *used)
 void
 quick_recent_load(const struct catalog *cat, struct quick_recent *r)
 {
-	struct last_runs l;
+	struct history_entry last[QUICK_RECENT_RUNS];
 	char path[4096];
-	struct history_skips skipped;
-	size_t used = 0;
+	size_t used = 0, got = 0;
 	struct diag d;
 	int k, quick_back = 0;
 	unsigned j;
 
 	memset(r, 0, sizeof *r);
-	memset(&l, 0, sizeof l);
-	if (history_path(path, sizeof path) == 0)
-		history_read(path, on_entry, &l, &skipped, &d);
-	r->runs = l.runs;
-	for (k = 0; k < QUICK_RECENT_RUNS && (size_t)k < l.runs; k++) {
+	/* the last lines only: a long history costs a count of its
+	 * newlines, not a parse */
+	if (history_path(path, sizeof path) != 0 ||
+	    history_tail(path, last, QUICK_RECENT_RUNS, &got, &r->runs, &d) != 0)
+		got = r->runs = 0;
+	for (k = 0; k < QUICK_RECENT_RUNS && (size_t)k < got; k++) {
 		const struct preset *p;
 
-		if (strcmp(l.preset[k], "quick") == 0) {
+		if (strcmp(last[k].preset, "quick") == 0) {
 			add_quick(r, quick_back++, &used);
 			continue;
 		}
-		p = catalog_preset(cat, l.preset[k]);
+		p = catalog_preset(cat, last[k].preset);
 		for (j = 0; p != NULL && j < p->items_count; j++)
 			add_id(r, p->items[j].ex->id);
 	}

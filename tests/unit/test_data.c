@@ -944,6 +944,52 @@ history_append_and_read(void **state)
 	remove_scratch();
 }
 
+/* history_tail: the last entries from the end, the lines counted. */
+static void
+history_tail_reads_the_end(void **state)
+{
+	struct history_entry h[3], last[4];
+	struct diag d;
+	char path[128];
+	size_t got, lines;
+
+	(void)state;
+	make_scratch();
+	snprintf(path, sizeof path, "%s/history.tsv", scratch);
+	assert_int_equal(history_tail(path, last, 2, &got, &lines, &d), 0);
+	assert_int_equal(got + lines, 0); /* missing */
+	scratch_write("history.tsv", "", path, sizeof path);
+	assert_int_equal(history_tail(path, last, 2, &got, &lines, &d), 0);
+	assert_int_equal(got + lines, 0); /* empty */
+
+	h[0] = entry(1700000000, 3600, "warmup-6", 360, 360, 12, 12, true);
+	h[1] = entry(1700003600, 3600, "desk-break", 200, 80, 3, 10, false);
+	h[2] = entry(1700090000, -18000, "yoga", 600, 610, 20, 20, true);
+	assert_int_equal(history_append(path, &h[0], &d), 0);
+	assert_int_equal(history_tail(path, last, 2, &got, &lines, &d), 0);
+	assert_int_equal(got, 1);
+	assert_int_equal(lines, 1);
+	assert_same_entry(&last[0], &h[0]);
+
+	assert_int_equal(history_append(path, &h[1], &d), 0);
+	append_raw(path, "garbage\n\n");
+	assert_int_equal(history_append(path, &h[2], &d), 0);
+	append_raw(path, "junk at the end\n");
+	/* cut short by a crash: counted, not taken */
+	append_raw(path, "2023-11-16T10:00:00+00:00\tyoga\t60\t60\t1/1\tdone");
+	assert_int_equal(history_tail(path, last, 2, &got, &lines, &d), 0);
+	assert_int_equal(got, 2);
+	assert_int_equal(lines, 7);
+	assert_same_entry(&last[0], &h[2]);
+	assert_same_entry(&last[1], &h[1]);
+	assert_int_equal(history_tail(path, last, 4, &got, &lines, &d), 0);
+	assert_int_equal(got, 3);
+	assert_same_entry(&last[2], &h[0]);
+	/* a directory is not a history */
+	assert_int_equal(history_tail(scratch, last, 2, &got, &lines, &d), -1);
+	remove_scratch();
+}
+
 /* Six-field lines from before the check-in and eight-field ones, read
  * from one file; the local date of each as written. */
 static void
@@ -1191,6 +1237,7 @@ main(void)
 		T(history_format_refuses),
 		T(history_malformed_lines),
 		T(history_append_and_read),
+		T(history_tail_reads_the_end),
 		T(history_old_and_new_lines),
 		T(history_many_skipped),
 		T(history_append_failures),
