@@ -26,6 +26,8 @@
  *  - history_scan's mark (the stats cache's prefix) ends on a line and
  *    has the hash, lines and skips of its bytes; scanning again with it
  *    known gives the entries after it and the same skipped lines;
+ *  - history_tail gives the last entries the split gives, and its count
+ *    of lines;
  *  - remind_file_parse (the reminder's state file that `status` reads)
  *    never reads past the bytes it is given (the copy has no NUL), and
  *    what it accepts is canonical: formatting it gives the same bytes;
@@ -439,6 +441,25 @@ check_history_scan(const uint8_t *data, size_t size,
 			    NULL);
 }
 
+/* history_tail: the last entries, latest first, and every line counted
+ * (line: the split's count). */
+static void
+check_history_tail(size_t entries, size_t line, const struct read_log *want)
+{
+	struct history_entry last[3];
+	struct diag d;
+	size_t got, lines, i;
+
+	if (history_tail(read_path, last, 3, &got, &lines, &d) != 0)
+		die("history_tail failed on a readable file", d.msg);
+	if (lines != line || got != (entries < 3 ? entries : 3))
+		die("history_tail counts differently from the split", NULL);
+	for (i = 0; i < got; i++)
+		if (entries - 1 - i < sizeof want->e / sizeof want->e[0] &&
+		    !same_entry(&last[i], &want->e[entries - 1 - i]))
+			die("history_tail reads another entry", NULL);
+}
+
 static void
 check_history_read(const uint8_t *data, size_t size)
 {
@@ -486,6 +507,7 @@ check_history_read(const uint8_t *data, size_t size)
 		    got.e[i].local_day != want.e[i].local_day)
 			die("history_read reads another entry", NULL);
 	check_history_scan(data, size, &want, &ref);
+	check_history_tail(want.n, line, &want);
 }
 
 static void
