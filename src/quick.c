@@ -154,7 +154,8 @@ at_least(long v, long lo)
 }
 
 /* Bounds of the knob a move is mostly made of: its time, hold, breaths,
- * or reps; never a hold under 5 s, nothing past 3 times its own value. */
+ * or reps; never a hold under 5 s (SPEC section 10), nothing past 3
+ * times its own value. */
 static void
 primary_bounds(const struct timing *t, long **v, long *lo, long *hi,
                struct timing *cur)
@@ -166,9 +167,11 @@ primary_bounds(const struct timing *t, long **v, long *lo, long *hi,
 		*hi = t->time * QUICK_STRETCH_MAX;
 		return;
 	case TIMING_HOLD:
+		/* a move's own 2 s squeeze is held 5 s here, which its
+		 * 3x cap allows; only a cap under 5 s keeps its own */
 		*v = &cur->hold;
-		*lo = at_least(t->hold, QUICK_HOLD_MIN_S);
 		*hi = t->hold * QUICK_STRETCH_MAX;
+		*lo = *hi >= QUICK_HOLD_MIN_S ? QUICK_HOLD_MIN_S : t->hold;
 		return;
 	case TIMING_BREATHS:
 		*v = &cur->breaths;
