@@ -115,6 +115,27 @@ struct stats {
 	bool failed;           /* out of memory in stats_add */
 };
 
+/* What a line adds for all time, in stats_add and in the cache's sums
+ * (stats_cache_add): a run, its day as the first or last, and its day in
+ * the map of days done (min and max without branches: this is per line
+ * of a long history). */
+static inline void
+stats_count_day(unsigned long *runs, long *first, long *last,
+                uint64_t *done_bits, long *done_lo, long *done_hi,
+                const struct history_entry *h)
+{
+	long day = h->local_day;
+
+	++*runs;
+	*first = day < *first ? day : *first;
+	*last = day > *last ? day : *last;
+	if (h->done && day >= 0 && day <= STATS_DAY_LAST) {
+		done_bits[day / 64] |= (uint64_t)1 << (day % 64);
+		*done_lo = day < *done_lo ? day : *done_lo;
+		*done_hi = day > *done_hi ? day : *done_hi;
+	}
+}
+
 /* 0, or -1 when out of memory or opt->days is outside 7..90. */
 int stats_init(struct stats *s, const struct stats_options *opt);
 void stats_add(struct stats *s, const struct history_entry *h);

@@ -12,8 +12,6 @@
 
 #include "civil.h"
 
-#define DAY_LAST STATS_DAY_LAST
-#define DONE_WORDS STATS_DONE_WORDS
 
 int
 stats_init(struct stats *s, const struct stats_options *opt)
@@ -26,7 +24,7 @@ stats_init(struct stats *s, const struct stats_options *opt)
 	s->opt = *opt;
 	/* 360 kB of zeroes: calloc maps them, and only the pages of days
 	 * that have runs are ever touched */
-	s->done_bits = calloc(DONE_WORDS, sizeof *s->done_bits);
+	s->done_bits = calloc(STATS_DONE_WORDS, sizeof *s->done_bits);
 	if (s->done_bits == NULL)
 		return -1;
 	s->done_lo = s->first_day = LONG_MAX;
@@ -203,15 +201,9 @@ stats_add(struct stats *s, const struct history_entry *h)
 	struct stats_preset *p;
 
 	/* most lines of a long history are older than every window: they
-	 * only count, and mark their day (min and max without branches) */
-	s->runs++;
-	s->first_day = day < s->first_day ? day : s->first_day;
-	s->last_day = day > s->last_day ? day : s->last_day;
-	if (h->done && day >= 0 && day <= DAY_LAST) {
-		s->done_bits[day / 64] |= (uint64_t)1 << (day % 64);
-		s->done_lo = day < s->done_lo ? day : s->done_lo;
-		s->done_hi = day > s->done_hi ? day : s->done_hi;
-	}
+	 * only count, and mark their day */
+	stats_count_day(&s->runs, &s->first_day, &s->last_day, s->done_bits,
+	                &s->done_lo, &s->done_hi, h);
 	if (day < s->recent || day > s->opt.today)
 		return;
 	if (day >= s->week_first)

@@ -40,16 +40,8 @@ stats_cache_free(struct stats_cache *c)
 void
 stats_cache_add(struct stats_cache *c, const struct history_entry *h)
 {
-	long day = h->local_day;
-
-	c->runs++;
-	c->first_day = day < c->first_day ? day : c->first_day;
-	c->last_day = day > c->last_day ? day : c->last_day;
-	if (h->done && day >= 0 && day <= STATS_DAY_LAST) {
-		c->done_bits[day / 64] |= (uint64_t)1 << (day % 64);
-		c->done_lo = day < c->done_lo ? day : c->done_lo;
-		c->done_hi = day > c->done_hi ? day : c->done_hi;
-	}
+	stats_count_day(&c->runs, &c->first_day, &c->last_day, c->done_bits,
+	                &c->done_lo, &c->done_hi, h);
 }
 
 /* Adds from's runs, days and done days to the fields of a record or of

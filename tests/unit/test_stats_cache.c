@@ -216,6 +216,17 @@ expected_prefix(long cut, uint64_t *bytes, size_t *lines)
 
 /* ---- the sums agree with a full reading ---------------------------- */
 
+/* Days from 2000 days ago to today, read once (which sums them); the
+ * sums in *c. */
+static void
+summed_history(struct stats_cache *c)
+{
+	paths();
+	append_days(2000, 0);
+	agrees(TODAY);
+	read_sums(c);
+}
+
 static void
 sums_written_and_believed(void **state)
 {
@@ -229,10 +240,7 @@ sums_written_and_believed(void **state)
 	FILE *f;
 
 	(void)state;
-	paths();
-	append_days(2000, 0);
-	agrees(TODAY); /* writes the sums */
-	read_sums(&c);
+	summed_history(&c); /* the first reading writes the sums */
 	expected_prefix(TODAY - STATS_CACHE_AGE, &bytes, &lines);
 	assert_int_equal(c.prefix.bytes, bytes);
 	assert_int_equal(c.prefix.lines, lines);
@@ -277,10 +285,7 @@ sums_follow_appends(void **state)
 	struct stats_cache c, c2;
 
 	(void)state;
-	paths();
-	append_days(2000, 0);
-	agrees(TODAY);
-	read_sums(&c);
+	summed_history(&c);
 	/* new runs, a run of an old day (a clock that was wrong), a broken
 	 * line: all after the summed prefix */
 	append_days(0, 0);
@@ -327,10 +332,7 @@ changed_history_is_read_whole(void **state)
 	struct stats_cache c, c2;
 
 	(void)state;
-	paths();
-	append_days(2000, 0);
-	agrees(TODAY);
-	read_sums(&c);
+	summed_history(&c);
 	/* an old run's status, edited by hand: same length, other sums */
 	poke(21 * 1000 + 0, '\n'); /* may break a line: also fine */
 	poke((long)c.prefix.bytes - 2, 'X');
