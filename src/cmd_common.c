@@ -98,6 +98,9 @@ cmd_print_cell(const char *s, size_t cols)
 	s = text_for_terminal(s, buf, sizeof buf);
 	w = text_columns(s);
 	fputs(s, stdout);
-	while (w++ < cols)
+	/* a cell too long for its column still ends in a space, or it
+	 * would run into the next column's text */
+	do
 		putchar(' ');
+	while (++w < cols);
 }

@@ -12,6 +12,9 @@ mkdir -p "$dir"
 # good, and uses the built-in exercises
 printf 'presets:\n  - id: good\n    name: Good one\n    items:\n      - exercise: chin-tuck\n' \
 	>"$dir/10-good.yaml"
+# an id longer than list's column
+printf 'presets:\n  - id: one-thoracic-extension\n    name: Long id\n    items:\n      - exercise: chin-tuck\n' \
+	>"$dir/15-long.yaml"
 # bad YAML
 printf 'presets: [\n' >"$dir/20-syntax.yaml"
 # a preset of an exercise that no file has
@@ -52,7 +55,7 @@ bad_files() { # the broken files' messages, each once
 	expect_eq "$(printf '%s\n' "$ERR" | grep -c '30-unknown.yaml:5:.*no-such-move')" 1 "30-unknown messages"
 	expect_eq "$(printf '%s\n' "$ERR" | grep -c '60-huge.yaml: breaks the built-in catalog: .* over the 4 hour limit')" 1 "60-huge messages"
 	expect_eq "$(printf '%s\n' "$ERR" | grep -c '70-entry.yaml:8:.*bogus')" 1 "70-entry messages"
-	for ok in 10-good 40-ahead 50-later 80-last; do
+	for ok in 10-good 15-long 40-ahead 50-later 80-last; do
 		expect_not_contains "$ERR" "$ok.yaml"
 	done
 }
@@ -64,6 +67,9 @@ for id in good ahead last warmup-6 stretch-session; do
 	printf '%s\n' "$OUT" | grep -q "^$id " || fail "list: no $id"
 done
 expect_not_contains "$OUT" "lost"
+# a long id still has a space before the name
+printf '%s\n' "$OUT" | grep -q "^one-thoracic-extension Long id " ||
+	fail "list: a long id runs into its name"
 # the built-in exercises are not the overridden ones
 expect_status 0 be list --exercises
 expect_not_contains "$OUT" "Endless"
@@ -86,11 +92,11 @@ bad_files
 # check names every file and fails on the broken ones
 expect_status 1 be check
 expect_contains "$OUT" "data/exercises.yaml (built in): ok"
-for ok in 10-good 40-ahead 50-later 80-last; do
+for ok in 10-good 15-long 40-ahead 50-later 80-last; do
 	expect_contains "$OUT" "$dir/$ok.yaml: ok"
 done
 bad_files
-expect_eq "$(printf '%s\n' "$OUT" | wc -l)" 5 "check's ok lines"
+expect_eq "$(printf '%s\n' "$OUT" | wc -l)" 6 "check's ok lines"
 # with the broken ones gone, all is well
 rm "$dir"/20-* "$dir"/30-* "$dir"/60-* "$dir"/70-*
 expect_status 0 be check
