@@ -62,13 +62,10 @@ int tui_wrap(int y, int x, int cols, int max_lines, const char *prefix,
              const char *text);
 /* A centred box with the given lines of text (NULL-terminated). */
 void tui_dialog(const char *const *lines);
-/* A progress bar of w columns, part of whole filled. */
-void tui_bar(const struct tui *t, int y, int x, int w, uint64_t part,
-             uint64_t whole);
-/* The cells of such a bar that part of whole fills. */
+/* The cells of a progress bar of w columns that part of whole fills. */
 int tui_bar_cells(int w, uint64_t part, uint64_t whole);
-/* Draws the cells of a bar drawn with shown cells filled (-1: none drawn
- * yet) that differ with fill cells filled. */
+/* Draws such a bar from (y, x) with fill cells filled: all of it (shown
+ * -1), or only the cells that differ from one drawn with shown filled. */
 void tui_bar_update(const struct tui *t, int y, int x, int w, int shown,
                     int fill);
 /* text (digits, ':' and ' ') in big digits, centred, from row y. */

@@ -135,6 +135,7 @@ pacer_fill(const struct engine_snapshot *sn)
 	uint32_t done = sn->phase_ms - sn->phase_left_ms;
 	int fill;
 
+	done -= done % 1000; /* as it was at the second's tick */
 	if (sn->phase_ms == 0)
 		return 0;
 	fill = sn->phase == BREATH_IN
@@ -390,6 +391,15 @@ full_layout(void)
 	return LINES >= 20 && COLS >= 50;
 }
 
+/* The cells of the progress bar filled, as at the last whole second: a
+ * redraw between two ticks shows what the last one did. */
+static int
+header_bar(const struct engine_snapshot *sn)
+{
+	return tui_bar_cells(COLS - 2, sn->elapsed_ms - sn->elapsed_ms % 1000,
+	                     sn->total_ms);
+}
+
 static void
 header_clock(const struct engine_snapshot *sn, char *buf, size_t size)
 {
@@ -413,8 +423,8 @@ draw_run_header(struct ui *ui, const struct engine_snapshot *sn)
 	attroff(A_BOLD);
 	snprintf(line, sizeof line, " %s %s", ui->tui.g->dot, ui->preset->name);
 	tui_put(0, 9, COLS - 9 - 14, line);
-	shown.bar = tui_bar_cells(COLS - 2, sn->elapsed_ms, sn->total_ms);
-	tui_bar(&ui->tui, 1, 1, COLS - 2, sn->elapsed_ms, sn->total_ms);
+	shown.bar = header_bar(sn);
+	tui_bar_update(&ui->tui, 1, 1, COLS - 2, -1, shown.bar);
 }
 
 /* A tick of the same step in the full layout: only what changed since
@@ -437,7 +447,7 @@ draw_run_tick(struct ui *ui, uint64_t now)
 		tui_put_right(0, COLS - 1, clock);
 		snprintf(shown.clock, sizeof shown.clock, "%s", clock);
 	}
-	fill = tui_bar_cells(COLS - 2, sn.elapsed_ms, sn.total_ms);
+	fill = header_bar(&sn);
 	if (fill != shown.bar)
 		tui_bar_update(&ui->tui, 1, 1, COLS - 2, shown.bar, fill);
 	shown.bar = fill;

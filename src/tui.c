@@ -295,13 +295,6 @@ tui_bar_cells(int w, uint64_t part, uint64_t whole)
 }
 
 void
-tui_bar(const struct tui *t, int y, int x, int w, uint64_t part,
-        uint64_t whole)
-{
-	tui_bar_update(t, y, x, w, -1, tui_bar_cells(w, part, whole));
-}
-
-void
 tui_bar_update(const struct tui *t, int y, int x, int w, int shown,
                int fill)
 {
