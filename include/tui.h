@@ -47,6 +47,10 @@ void tui_suspend(void);
 /* Draws s at (y, x), cut to at most cols display columns; returns the
  * columns drawn. */
 int tui_put(int y, int x, int cols, const char *s);
+/* Text was, drawn at (y, x), becomes s of the same length: draws only the
+ * characters that differ.  False, drawing nothing, unless both are
+ * printable ASCII of the same length and fit. */
+bool tui_put_changes(int y, int x, const char *was, const char *s);
 /* Like tui_put(), but a cut is marked with an ellipsis. */
 void tui_put_cut(const struct tui *t, int y, int x, int cols, const char *s);
 /* Draws s so that it ends at column right - 1. */

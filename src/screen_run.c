@@ -230,15 +230,22 @@ enum { ROW_STATUS = 4, ROW_DIGITS = 6, ROW_STATE = ROW_DIGITS + BIGFONT_ROWS };
 
 /* What those rows and the title's time and bar show, as last drawn in
  * the full layout, so that a tick draws again only what differs: each
- * cell drawn costs CPU, and each one that changes bytes (SPEC 7).  There
- * is one run screen. */
+ * cell drawn costs CPU, and each one that changes bytes (SPEC 7).  The
+ * keys are what each was drawn from, cheaper to compare than to format
+ * again.  There is one run screen. */
+struct shown_state { /* the state line: see draw_state_line() */
+	int state, phase, fill;
+};
 static struct {
-	char clock[40];   /* "elapsed / total" */
-	int bar;          /* cells of the progress bar filled */
-	char status[256]; /* the status row */
-	char big[16];     /* the countdown, in the colour of pair */
+	long elapsed_s, total_s; /* the title's "elapsed / total" */
+	char clock[40];
+	int bar; /* cells of the progress bar filled */
+	unsigned rep, breath; /* what the status row was drawn from */
+	int side;
+	unsigned remaining_s; /* the countdown, in the colour of pair */
+	char big[16];
 	int pair;
-	char state[200]; /* what the state line shows (state_key) */
+	struct shown_state state;
 } shown;
 
 /* The first row of the instructions (and of the figure beside them). */
@@ -249,17 +256,17 @@ text_row(const struct step *s)
 }
 
 /* What draw_state_line() draws in the full layout, as a key that changes
- * when it does. */
-static void
-state_key(const struct ui *ui, const struct engine_snapshot *sn, char *buf,
-          size_t size)
+ * when it does (the notice changes only with a key, and so a full draw). */
+static struct shown_state
+state_key(const struct engine_snapshot *sn)
 {
-	if (sn->state == ENGINE_PAUSED || sn->state == ENGINE_WAITING)
-		snprintf(buf, size, "%d", (int)sn->state);
-	else if (sn->step->kind == STEP_BREATHE)
-		snprintf(buf, size, "b%d %d", (int)sn->phase, pacer_fill(sn));
-	else
-		snprintf(buf, size, "n%s", ui->notice);
+	struct shown_state k = {(int)sn->state, -1, -1};
+
+	if (sn->state == ENGINE_RUNNING && sn->step->kind == STEP_BREATHE) {
+		k.phase = (int)sn->phase;
+		k.fill = pacer_fill(sn);
+	}
+	return k;
 }
 
 /* Clears row y, to be drawn again. */
@@ -279,31 +286,38 @@ draw_run_clock(struct ui *ui, const struct engine_snapshot *sn, bool tick)
 	char line[256], big[16];
 	int pair = is_transition(s->kind) ? PAIR_TRANSITION : PAIR_WORK;
 	int r, state_y = ROW_STATE + (s->kind == STEP_SELF);
+	struct shown_state k = state_key(sn);
 
-	step_status(ui, sn, line, sizeof line);
-	if (!tick || strcmp(line, shown.status) != 0) {
+	if (!tick || sn->rep != shown.rep || sn->breath != shown.breath ||
+	    (int)sn->side != shown.side) {
 		if (tick)
 			clear_row(ROW_STATUS);
+		step_status(ui, sn, line, sizeof line);
 		tui_put(ROW_STATUS, 3, COLS - 5, line);
-		snprintf(shown.status, sizeof shown.status, "%s", line);
+		shown.rep = sn->rep;
+		shown.breath = sn->breath;
+		shown.side = (int)sn->side;
 	}
-	countdown_text(sn, big, sizeof big);
-	if (!tick || pair != shown.pair ||
-	    !tui_big_update(&ui->tui, ROW_DIGITS, shown.big, big, pair)) {
-		for (r = 0; tick && r < BIGFONT_ROWS; r++)
-			clear_row(ROW_DIGITS + r);
-		tui_big(&ui->tui, ROW_DIGITS, big, pair);
+	if (!tick || sn->remaining_s != shown.remaining_s ||
+	    pair != shown.pair) {
+		countdown_text(sn, big, sizeof big);
+		if (!tick || pair != shown.pair ||
+		    !tui_big_update(&ui->tui, ROW_DIGITS, shown.big, big, pair)) {
+			for (r = 0; tick && r < BIGFONT_ROWS; r++)
+				clear_row(ROW_DIGITS + r);
+			tui_big(&ui->tui, ROW_DIGITS, big, pair);
+		}
+		memcpy(shown.big, big, sizeof big);
+		shown.remaining_s = sn->remaining_s;
+		shown.pair = pair;
 	}
-	snprintf(shown.big, sizeof shown.big, "%s", big);
-	shown.pair = pair;
 	if (!tick && s->kind == STEP_SELF)
 		tui_put_centered(ROW_STATE, "reps");
-	state_key(ui, sn, line, sizeof line);
-	if (!tick || strcmp(line, shown.state) != 0) {
+	if (!tick || memcmp(&k, &shown.state, sizeof k) != 0) {
 		if (tick)
 			clear_row(state_y);
 		draw_state_line(ui, state_y, sn, false);
-		snprintf(shown.state, sizeof shown.state, "%s", line);
+		shown.state = k;
 	}
 }
 
@@ -400,14 +414,17 @@ header_bar(const struct engine_snapshot *sn)
 	                     sn->total_ms);
 }
 
+/* "elapsed / total" into shown.clock, from the seconds of each. */
 static void
-header_clock(const struct engine_snapshot *sn, char *buf, size_t size)
+header_clock(const struct engine_snapshot *sn)
 {
 	char el[16], tot[16];
 
-	duration_format((long)(sn->elapsed_ms / 1000), el, sizeof el);
-	duration_format((long)(sn->total_ms / 1000), tot, sizeof tot);
-	snprintf(buf, size, "%s / %s", el, tot);
+	shown.elapsed_s = (long)(sn->elapsed_ms / 1000);
+	shown.total_s = (long)(sn->total_ms / 1000);
+	duration_format(shown.elapsed_s, el, sizeof el);
+	duration_format(shown.total_s, tot, sizeof tot);
+	snprintf(shown.clock, sizeof shown.clock, "%s / %s", el, tot);
 }
 
 /* The title line with elapsed / total, and the progress bar. */
@@ -416,7 +433,7 @@ draw_run_header(struct ui *ui, const struct engine_snapshot *sn)
 {
 	char line[256];
 
-	header_clock(sn, shown.clock, sizeof shown.clock);
+	header_clock(sn);
 	tui_put_right(0, COLS - 1, shown.clock);
 	attron(A_BOLD);
 	tui_put(0, 1, 8, "backease");
@@ -434,18 +451,21 @@ static void
 draw_run_tick(struct ui *ui, uint64_t now)
 {
 	struct engine_snapshot sn;
-	char clock[sizeof shown.clock];
+	char was[sizeof shown.clock];
 	int w, fill;
 
 	engine_snapshot(ui->e, now, &sn);
-	header_clock(&sn, clock, sizeof clock);
-	if (strcmp(clock, shown.clock) != 0) {
-		/* right-aligned: a shorter one leaves the old one's start */
-		w = (int)text_columns(shown.clock);
-		if ((int)text_columns(clock) < w && w < COLS)
-			mvhline(0, COLS - 1 - w, ' ', w);
-		tui_put_right(0, COLS - 1, clock);
-		snprintf(shown.clock, sizeof shown.clock, "%s", clock);
+	if ((long)(sn.elapsed_ms / 1000) != shown.elapsed_s ||
+	    (long)(sn.total_ms / 1000) != shown.total_s) {
+		memcpy(was, shown.clock, sizeof was);
+		header_clock(&sn);
+		w = (int)strlen(was); /* ASCII: digits, ':', ' ' and '/' */
+		if (!tui_put_changes(0, COLS - 1 - w, was, shown.clock)) {
+			/* right-aligned: a shorter one leaves the old start */
+			if ((int)strlen(shown.clock) < w && w < COLS)
+				mvhline(0, COLS - 1 - w, ' ', w);
+			tui_put_right(0, COLS - 1, shown.clock);
+		}
 	}
 	fill = header_bar(&sn);
 	if (fill != shown.bar)

@@ -71,6 +71,7 @@ tui_start(struct tui *t, bool want_color)
 	/* the cursor is hidden: no move to put it back after each update
 	 * (8 bytes a second of a countdown; SPEC 7 allows 100) */
 	leaveok(stdscr, TRUE);
+	idcok(stdscr, FALSE);
 	setup_colors(t, want_color);
 	/* ncurses 6.4 flushes its output after every cursor move until the
 	 * first return from endwin(): a frame went out in one write() per
@@ -136,6 +137,24 @@ tui_put(int y, int x, int cols, const char *s)
 	n = text_prefix_bytes(s, (size_t)cols);
 	mvaddnstr(y, x, s, (int)n);
 	return (int)text_columns(s) < cols ? (int)text_columns(s) : cols;
+}
+
+bool
+tui_put_changes(int y, int x, const char *was, const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (strlen(was) != n || y < 0 || y >= LINES || x < 0 ||
+	    x + (int)n > COLS)
+		return false;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7f ||
+		    (unsigned char)was[i] < 0x20 || (unsigned char)was[i] >= 0x7f)
+			return false;
+	for (i = 0; i < n; i++)
+		if (s[i] != was[i])
+			mvaddch(y, x + (int)i, (chtype)(unsigned char)s[i]);
+	return true;
 }
 
 void
