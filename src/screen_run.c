@@ -152,7 +152,8 @@ draw_pacer(struct ui *ui, int y, const struct engine_snapshot *sn)
 	if (x < 1)
 		x = 1;
 	attron(A_BOLD);
-	tui_put(y, x, 12, sn->phase == BREATH_IN ? "breathe in" : "breathe out");
+	tui_put(y, x, 12,
+	        sn->phase == BREATH_IN ? "breathe in" : "breathe out");
 	attroff(A_BOLD);
 	tui_color_on(&ui->tui, PAIR_WORK);
 	for (i = 0; i < fill; i++)
@@ -302,7 +303,8 @@ draw_run_clock(struct ui *ui, const struct engine_snapshot *sn, bool tick)
 	    pair != shown.pair) {
 		countdown_text(sn, big, sizeof big);
 		if (!tick || pair != shown.pair ||
-		    !tui_big_update(&ui->tui, ROW_DIGITS, shown.big, big, pair)) {
+		    !tui_big_update(&ui->tui, ROW_DIGITS, shown.big, big,
+		                    pair)) {
 			for (r = 0; tick && r < BIGFONT_ROWS; r++)
 				clear_row(ROW_DIGITS + r);
 			tui_big(&ui->tui, ROW_DIGITS, big, pair);

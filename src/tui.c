@@ -59,6 +59,15 @@ tui_start(struct tui *t, bool want_color)
 	if (t->scr == NULL)
 		return -1;
 	set_term(t->scr);
+	/* ncurses 6.4 flushes its output after every cursor move until the
+	 * first return from endwin(): a frame went out in one write() per
+	 * changed spot (8 a second of a countdown, each a wakeup of the
+	 * terminal and a task switch).  Leaving and taking the screen back
+	 * once, before anything is drawn or set (keypad and cursor modes
+	 * would be left off), makes each doupdate() one write. */
+	def_prog_mode();
+	endwin();
+	doupdate();
 	cbreak();
 	noecho();
 	nonl();
@@ -71,16 +80,11 @@ tui_start(struct tui *t, bool want_color)
 	/* the cursor is hidden: no move to put it back after each update
 	 * (8 bytes a second of a countdown; SPEC 7 allows 100) */
 	leaveok(stdscr, TRUE);
+	/* no insert/delete character: for a figure's frame ncurses shifted
+	 * the row with ESC [ P and moved there twice, more bytes than the
+	 * characters themselves */
 	idcok(stdscr, FALSE);
 	setup_colors(t, want_color);
-	/* ncurses 6.4 flushes its output after every cursor move until the
-	 * first return from endwin(): a frame went out in one write() per
-	 * changed spot (8 a second of a countdown, each a wakeup of the
-	 * terminal and a task switch).  Leaving and taking the screen back
-	 * once, before anything is drawn, makes each doupdate() one write. */
-	def_prog_mode();
-	endwin();
-	doupdate();
 	return 0;
 }
 
@@ -139,6 +143,12 @@ tui_put(int y, int x, int cols, const char *s)
 	return (int)text_columns(s) < cols ? (int)text_columns(s) : cols;
 }
 
+static bool
+ascii_printable(char c)
+{
+	return (unsigned char)c >= 0x20 && (unsigned char)c < 0x7f;
+}
+
 bool
 tui_put_changes(int y, int x, const char *was, const char *s)
 {
@@ -148,8 +158,7 @@ tui_put_changes(int y, int x, const char *was, const char *s)
 	    x + (int)n > COLS)
 		return false;
 	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7f ||
-		    (unsigned char)was[i] < 0x20 || (unsigned char)was[i] >= 0x7f)
+		if (!ascii_printable(s[i]) || !ascii_printable(was[i]))
 			return false;
 	for (i = 0; i < n; i++)
 		if (s[i] != was[i])
@@ -425,7 +434,8 @@ tui_big_update(const struct tui *t, int y, const char *shown,
 		if (pass == 1 && lit)
 			attron(big_attrs(t, pair));
 		for (i = 0; i < n; i++)
-			for (r = 0; text[i] != shown[i] && r < BIGFONT_ROWS; r++)
+			for (r = 0; r < BIGFONT_ROWS && text[i] != shown[i];
+			     r++)
 				lit = big_cells(t, y + r, x0 + at[i], shown[i],
 				                text[i], r, pass == 1) ||
 				      lit;

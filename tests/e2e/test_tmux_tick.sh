@@ -87,11 +87,13 @@ compare_paused() {
 	fi
 	mapfile -t ra <<<"$a"
 	mapfile -t rb <<<"$b"
-	[ "${#ra[@]}" = "${#rb[@]}" ] || fail "rows: ${#ra[@]} ticking, ${#rb[@]} redrawn"
+	[ "${#ra[@]}" = "${#rb[@]}" ] ||
+		fail "rows: ${#ra[@]} ticking, ${#rb[@]} redrawn"
 	for ((i = 0; i < ${#ra[@]}; i++)); do
 		case ${rb[i]} in *PAUSED*) continue ;; esac
 		[ "${ra[i]}" = "${rb[i]}" ] ||
-			fail "row $((i + 1)) after ticks: '${ra[i]}'; redrawn: '${rb[i]}'"
+			fail "row $((i + 1)) after ticks: '${ra[i]}';" \
+				"redrawn: '${rb[i]}'"
 	done
 	# the row under the countdown, which the pause covers, when it is the
 	# breath pacer: its label and a bar, nothing left of an earlier one
@@ -120,8 +122,9 @@ rounds() {
 }
 
 # every kind of step, with the transitions between them, sped up
-tm_start 80 24 "$BACKEASE" --catalog ticks.yaml --no-checkin --ready 1 \
-	--breath 2:2 --speed 3 run kinds
+kinds="$BACKEASE --catalog ticks.yaml --no-checkin --ready 1 --breath 2:2"
+kinds="$kinds --speed 3 run kinds"
+tm_start 80 24 "$kinds"
 tm_wait "GET READY: TICK TIMED"
 rounds 100 8
 tm_wait "Well done." 30
@@ -129,7 +132,7 @@ tm_keys q
 tm_expect_exit 0
 
 # the same at 50x20: the full layout without the figure
-tm_keys "clear; $BACKEASE --catalog ticks.yaml --no-checkin --ready 1 --breath 2:2 --speed 3 run kinds" Enter
+tm_keys "clear; $kinds" Enter
 tm_resize 50 20
 tm_wait "GET READY: TICK TIMED"
 rounds 100 6
@@ -140,7 +143,8 @@ tm_expect_exit 0
 # 10:02, 10:01, 10:00, then 9:59 one glyph narrower: re-centred, with
 # nothing left of the wider time
 tm_resize 80 24
-tm_keys "clear; $BACKEASE --catalog ticks.yaml --no-checkin --ready 0 run long" Enter
+tm_keys "clear; $BACKEASE --catalog ticks.yaml --no-checkin --ready 0 " \
+	"run long" Enter
 tm_wait "0:04 / 10:02" 15
 rounds 3 2
 tm_keys q
