@@ -13,6 +13,9 @@
 #include <stdint.h>
 
 enum { PAIR_ACCENT = 1, PAIR_WORK, PAIR_TRANSITION, PAIR_CAUTION };
+/* PAIR_BIG + a pair above: its colour in big digits (see tui_big) */
+enum { PAIR_BIG = 8 };
+enum { BIG_TEXT_MAX = 15 }; /* characters tui_big_update() compares */
 enum { KEY_CTRL_L = 12, KEY_ESCAPE = 27 };
 
 /* Drawing characters, with an ASCII set for non-UTF-8 locales. */
@@ -25,6 +28,7 @@ struct tui {
 	const struct tui_glyphs *g;
 	bool utf8;  /* the locale is UTF-8 (g is the UTF-8 set) */
 	bool color; /* colour pairs are set up and wanted */
+	bool big_bold; /* big digits are bold: no bright colours for them */
 	SCREEN *scr;
 };
 
@@ -43,6 +47,10 @@ void tui_suspend(void);
 /* Draws s at (y, x), cut to at most cols display columns; returns the
  * columns drawn. */
 int tui_put(int y, int x, int cols, const char *s);
+/* Text was, drawn at (y, x), becomes s of the same length: draws only the
+ * characters that differ.  False, drawing nothing, unless both are
+ * printable ASCII of the same length and fit. */
+bool tui_put_changes(int y, int x, const char *was, const char *s);
 /* Like tui_put(), but a cut is marked with an ellipsis. */
 void tui_put_cut(const struct tui *t, int y, int x, int cols, const char *s);
 /* Draws s so that it ends at column right - 1. */
@@ -58,11 +66,19 @@ int tui_wrap(int y, int x, int cols, int max_lines, const char *prefix,
              const char *text);
 /* A centred box with the given lines of text (NULL-terminated). */
 void tui_dialog(const char *const *lines);
-/* A progress bar of w columns, part of whole filled. */
-void tui_bar(const struct tui *t, int y, int x, int w, uint64_t part,
-             uint64_t whole);
+/* The cells of a progress bar of w columns that part of whole fills. */
+int tui_bar_cells(int w, uint64_t part, uint64_t whole);
+/* Draws such a bar from (y, x) with fill cells filled: all of it (shown
+ * -1), or only the cells that differ from one drawn with shown filled. */
+void tui_bar_update(const struct tui *t, int y, int x, int w, int shown,
+                    int fill);
 /* text (digits, ':' and ' ') in big digits, centred, from row y. */
 void tui_big(const struct tui *t, int y, const char *text, int pair);
+/* Big digits drawn by tui_big() with shown become text: draws only the
+ * cells that change.  False, drawing nothing, when text does not take the
+ * same columns (then clear the rows and call tui_big()). */
+bool tui_big_update(const struct tui *t, int y, const char *shown,
+                    const char *text, int pair);
 /* The moves of tl from the first-th on, one a row from y in at most rows
  * rows: number, name and length (ending at column 50, or the edge); when
  * they do not all fit, the last row says how many more there are. */

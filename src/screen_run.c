@@ -1,12 +1,14 @@
 /* screen_run: a routine running.  The full layout (20 rows, 50 columns)
  * shows the countdown in big digits and the move's instructions; a smaller
  * terminal gets a compact one, a tiny one just the time.  While a step
- * counts down only its changing rows are drawn again (draw_part). */
+ * counts down in the full layout only what changes is drawn again
+ * (draw_part). */
 #include "screen_run.h"
 
 #include <ctype.h>
 #include <curses.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "bigfont.h"
 #include "duration.h"
@@ -125,27 +127,34 @@ up_next(struct ui *ui, const struct engine_snapshot *sn, char *buf,
 /* "breathe in  ████████": the bar moves with the seconds, as the countdown
  * does (one wakeup a second): it fills on the way in and empties on the
  * way out.  Short, because each block is bytes sent every second. */
+enum { PACER_W = 12 };
+
+static int
+pacer_fill(const struct engine_snapshot *sn)
+{
+	uint32_t done = sn->phase_ms - sn->phase_left_ms;
+	int fill;
+
+	done -= done % 1000; /* as it was at the second's tick */
+	if (sn->phase_ms == 0)
+		return 0;
+	fill = sn->phase == BREATH_IN
+	           ? (int)((uint64_t)PACER_W * (done + 1000) / sn->phase_ms)
+	           : PACER_W - (int)((uint64_t)PACER_W * done / sn->phase_ms);
+	return fill > PACER_W ? PACER_W : fill;
+}
+
 static void
 draw_pacer(struct ui *ui, int y, const struct engine_snapshot *sn)
 {
-	char label[40];
-	int i, fill, x, w = 12;
-	uint32_t done = sn->phase_ms - sn->phase_left_ms;
+	int i, fill = pacer_fill(sn), x = (COLS - (PACER_W + 12)) / 2;
 
-	snprintf(label, sizeof label, "%s",
-	         sn->phase == BREATH_IN ? "breathe in" : "breathe out");
-	x = (COLS - (w + 12)) / 2;
 	if (x < 1)
 		x = 1;
 	attron(A_BOLD);
-	tui_put(y, x, 12, label);
+	tui_put(y, x, 12,
+	        sn->phase == BREATH_IN ? "breathe in" : "breathe out");
 	attroff(A_BOLD);
-	fill = sn->phase_ms == 0 ? 0
-	       : sn->phase == BREATH_IN
-	           ? (int)((uint64_t)w * (done + 1000) / sn->phase_ms)
-	           : w - (int)((uint64_t)w * done / sn->phase_ms);
-	if (fill > w)
-		fill = w;
 	tui_color_on(&ui->tui, PAIR_WORK);
 	for (i = 0; i < fill; i++)
 		mvaddstr(y, x + 12 + i, ui->tui.g->block);
@@ -220,6 +229,26 @@ draw_state_line(struct ui *ui, int y, const struct engine_snapshot *sn,
  * the status (rep, breath), the digits and the line under them. */
 enum { ROW_STATUS = 4, ROW_DIGITS = 6, ROW_STATE = ROW_DIGITS + BIGFONT_ROWS };
 
+/* What those rows and the title's time and bar show, as last drawn in
+ * the full layout, so that a tick draws again only what differs: each
+ * cell drawn costs CPU, and each one that changes bytes (SPEC 7).  The
+ * keys are what each was drawn from, cheaper to compare than to format
+ * again.  There is one run screen. */
+struct shown_state { /* the state line: see draw_state_line() */
+	int state, phase, fill;
+};
+static struct {
+	long elapsed_s, total_s; /* the title's "elapsed / total" */
+	char clock[40];
+	int bar; /* cells of the progress bar filled */
+	unsigned rep, breath; /* what the status row was drawn from */
+	int side;
+	unsigned remaining_s; /* the countdown, in the colour of pair */
+	char big[16];
+	int pair;
+	struct shown_state state;
+} shown;
+
 /* The first row of the instructions (and of the figure beside them). */
 static int
 text_row(const struct step *s)
@@ -227,20 +256,71 @@ text_row(const struct step *s)
 	return ROW_STATE + 2 + (s->kind == STEP_SELF);
 }
 
+/* What draw_state_line() draws in the full layout, as a key that changes
+ * when it does (the notice changes only with a key, and so a full draw). */
+static struct shown_state
+state_key(const struct engine_snapshot *sn)
+{
+	struct shown_state k = {(int)sn->state, -1, -1};
+
+	if (sn->state == ENGINE_RUNNING && sn->step->kind == STEP_BREATHE) {
+		k.phase = (int)sn->phase;
+		k.fill = pacer_fill(sn);
+	}
+	return k;
+}
+
+/* Clears row y, to be drawn again. */
 static void
-draw_run_clock(struct ui *ui, const struct engine_snapshot *sn)
+clear_row(int y)
+{
+	move(y, 0);
+	clrtoeol();
+}
+
+/* The status, countdown and state rows: all of them (tick false, on an
+ * erased screen), or on a tick only those that changed. */
+static void
+draw_run_clock(struct ui *ui, const struct engine_snapshot *sn, bool tick)
 {
 	const struct step *s = sn->step;
 	char line[256], big[16];
+	int pair = is_transition(s->kind) ? PAIR_TRANSITION : PAIR_WORK;
+	int r, state_y = ROW_STATE + (s->kind == STEP_SELF);
+	struct shown_state k = state_key(sn);
 
-	step_status(ui, sn, line, sizeof line);
-	tui_put(ROW_STATUS, 3, COLS - 5, line);
-	countdown_text(sn, big, sizeof big);
-	tui_big(&ui->tui, ROW_DIGITS, big,
-	         is_transition(s->kind) ? PAIR_TRANSITION : PAIR_WORK);
-	if (s->kind == STEP_SELF)
+	if (!tick || sn->rep != shown.rep || sn->breath != shown.breath ||
+	    (int)sn->side != shown.side) {
+		if (tick)
+			clear_row(ROW_STATUS);
+		step_status(ui, sn, line, sizeof line);
+		tui_put(ROW_STATUS, 3, COLS - 5, line);
+		shown.rep = sn->rep;
+		shown.breath = sn->breath;
+		shown.side = (int)sn->side;
+	}
+	if (!tick || sn->remaining_s != shown.remaining_s ||
+	    pair != shown.pair) {
+		countdown_text(sn, big, sizeof big);
+		if (!tick || pair != shown.pair ||
+		    !tui_big_update(&ui->tui, ROW_DIGITS, shown.big, big,
+		                    pair)) {
+			for (r = 0; tick && r < BIGFONT_ROWS; r++)
+				clear_row(ROW_DIGITS + r);
+			tui_big(&ui->tui, ROW_DIGITS, big, pair);
+		}
+		memcpy(shown.big, big, sizeof big);
+		shown.remaining_s = sn->remaining_s;
+		shown.pair = pair;
+	}
+	if (!tick && s->kind == STEP_SELF)
 		tui_put_centered(ROW_STATE, "reps");
-	draw_state_line(ui, ROW_STATE + (s->kind == STEP_SELF), sn, false);
+	if (!tick || memcmp(&k, &shown.state, sizeof k) != 0) {
+		if (tick)
+			clear_row(state_y);
+		draw_state_line(ui, state_y, sn, false);
+		shown.state = k;
+	}
 }
 
 static void
@@ -257,7 +337,7 @@ draw_run_full(struct ui *ui, const struct engine_snapshot *sn)
 	attroff(A_BOLD);
 	snprintf(line, sizeof line, "move %u of %u", s->move, s->moves);
 	tui_put_right(3, COLS - 2, line);
-	draw_run_clock(ui, sn);
+	draw_run_clock(ui, sn, false);
 
 	y = text_row(s);
 	rows = LINES - 3 - y - 1;
@@ -327,44 +407,75 @@ full_layout(void)
 	return LINES >= 20 && COLS >= 50;
 }
 
+/* The cells of the progress bar filled, as at the last whole second: a
+ * redraw between two ticks shows what the last one did. */
+static int
+header_bar(const struct engine_snapshot *sn)
+{
+	return tui_bar_cells(COLS - 2, sn->elapsed_ms - sn->elapsed_ms % 1000,
+	                     sn->total_ms);
+}
+
+/* "elapsed / total" into shown.clock, from the seconds of each. */
+static void
+header_clock(const struct engine_snapshot *sn)
+{
+	char el[16], tot[16];
+
+	shown.elapsed_s = (long)(sn->elapsed_ms / 1000);
+	shown.total_s = (long)(sn->total_ms / 1000);
+	duration_format(shown.elapsed_s, el, sizeof el);
+	duration_format(shown.total_s, tot, sizeof tot);
+	snprintf(shown.clock, sizeof shown.clock, "%s / %s", el, tot);
+}
+
 /* The title line with elapsed / total, and the progress bar. */
 static void
 draw_run_header(struct ui *ui, const struct engine_snapshot *sn)
 {
-	char line[256], el[16], tot[16];
+	char line[256];
 
-	duration_format((long)(sn->elapsed_ms / 1000), el, sizeof el);
-	duration_format((long)(sn->total_ms / 1000), tot, sizeof tot);
-	snprintf(line, sizeof line, "%s / %s", el, tot);
-	tui_put_right(0, COLS - 1, line);
+	header_clock(sn);
+	tui_put_right(0, COLS - 1, shown.clock);
 	attron(A_BOLD);
 	tui_put(0, 1, 8, "backease");
 	attroff(A_BOLD);
 	snprintf(line, sizeof line, " %s %s", ui->tui.g->dot, ui->preset->name);
 	tui_put(0, 9, COLS - 9 - 14, line);
-	tui_bar(&ui->tui, 1, 1, COLS - 2, sn->elapsed_ms, sn->total_ms);
+	shown.bar = header_bar(sn);
+	tui_bar_update(&ui->tui, 1, 1, COLS - 2, -1, shown.bar);
 }
 
-/* A tick of the same step in the full layout: only the rows that count
- * down are cleared and drawn again, not the instructions. */
+/* A tick of the same step in the full layout: only what changed since
+ * the last frame is drawn again (the time, the bar, the counting rows,
+ * the figure), not the instructions. */
 static void
 draw_run_tick(struct ui *ui, uint64_t now)
 {
-	static const int rows[] = {0, 1, ROW_STATUS, ROW_DIGITS,
-	                           ROW_DIGITS + 1, ROW_DIGITS + 2,
-	                           ROW_DIGITS + 3, ROW_DIGITS + 4, ROW_STATE,
-	                           ROW_STATE + 1};
 	struct engine_snapshot sn;
-	size_t i;
+	char was[sizeof shown.clock];
+	int w, fill;
 
 	engine_snapshot(ui->e, now, &sn);
-	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		move(rows[i], 0);
-		clrtoeol();
+	if ((long)(sn.elapsed_ms / 1000) != shown.elapsed_s ||
+	    (long)(sn.total_ms / 1000) != shown.total_s) {
+		memcpy(was, shown.clock, sizeof was);
+		header_clock(&sn);
+		w = (int)strlen(was); /* ASCII: digits, ':', ' ' and '/' */
+		if (!tui_put_changes(0, COLS - 1 - w, was, shown.clock)) {
+			/* right-aligned: a shorter one leaves the old start */
+			if ((int)strlen(shown.clock) < w && w < COLS)
+				mvhline(0, COLS - 1 - w, ' ', w);
+			tui_put_right(0, COLS - 1, shown.clock);
+		}
 	}
-	draw_run_header(ui, &sn);
-	draw_run_clock(ui, &sn);
-	run_figure_tick(ui, &sn, text_row(sn.step), ROW_STATE + 1);
+	fill = header_bar(&sn);
+	if (fill != shown.bar)
+		tui_bar_update(&ui->tui, 1, 1, COLS - 2, shown.bar, fill);
+	shown.bar = fill;
+	draw_run_clock(ui, &sn, true);
+	run_figure_tick(ui, &sn, text_row(sn.step),
+	                ROW_STATE + (sn.step->kind == STEP_SELF));
 }
 
 static void

@@ -4,6 +4,7 @@
 #include "tui.h"
 
 #include <langinfo.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -27,6 +28,7 @@ static void
 setup_colors(struct tui *t, bool want_color)
 {
 	t->color = want_color && has_colors();
+	t->big_bold = true;
 	if (!t->color)
 		return;
 	start_color();
@@ -35,6 +37,17 @@ setup_colors(struct tui *t, bool want_color)
 	init_pair(PAIR_WORK, COLOR_GREEN, -1);
 	init_pair(PAIR_TRANSITION, COLOR_YELLOW, -1);
 	init_pair(PAIR_CAUTION, COLOR_RED, -1);
+	/* big digits: the bright colours that bold gives them in most
+	 * terminals, without the bold (see tui_big) */
+	t->big_bold = COLORS < 16;
+	init_pair(PAIR_BIG + PAIR_ACCENT, COLOR_CYAN + (t->big_bold ? 0 : 8),
+	          -1);
+	init_pair(PAIR_BIG + PAIR_WORK, COLOR_GREEN + (t->big_bold ? 0 : 8),
+	          -1);
+	init_pair(PAIR_BIG + PAIR_TRANSITION,
+	          COLOR_YELLOW + (t->big_bold ? 0 : 8), -1);
+	init_pair(PAIR_BIG + PAIR_CAUTION, COLOR_RED + (t->big_bold ? 0 : 8),
+	          -1);
 }
 
 int
@@ -46,6 +59,15 @@ tui_start(struct tui *t, bool want_color)
 	if (t->scr == NULL)
 		return -1;
 	set_term(t->scr);
+	/* ncurses 6.4 flushes its output after every cursor move until the
+	 * first return from endwin(): a frame went out in one write() per
+	 * changed spot (8 a second of a countdown, each a wakeup of the
+	 * terminal and a task switch).  Leaving and taking the screen back
+	 * once, before anything is drawn or set (keypad and cursor modes
+	 * would be left off), makes each doupdate() one write. */
+	def_prog_mode();
+	endwin();
+	doupdate();
 	cbreak();
 	noecho();
 	nonl();
@@ -58,6 +80,10 @@ tui_start(struct tui *t, bool want_color)
 	/* the cursor is hidden: no move to put it back after each update
 	 * (8 bytes a second of a countdown; SPEC 7 allows 100) */
 	leaveok(stdscr, TRUE);
+	/* no insert/delete character: for a figure's frame ncurses shifted
+	 * the row with ESC [ P and moved there twice, more bytes than the
+	 * characters themselves */
+	idcok(stdscr, FALSE);
 	setup_colors(t, want_color);
 	return 0;
 }
@@ -115,6 +141,29 @@ tui_put(int y, int x, int cols, const char *s)
 	n = text_prefix_bytes(s, (size_t)cols);
 	mvaddnstr(y, x, s, (int)n);
 	return (int)text_columns(s) < cols ? (int)text_columns(s) : cols;
+}
+
+static bool
+ascii_printable(char c)
+{
+	return (unsigned char)c >= 0x20 && (unsigned char)c < 0x7f;
+}
+
+bool
+tui_put_changes(int y, int x, const char *was, const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (strlen(was) != n || y < 0 || y >= LINES || x < 0 ||
+	    x + (int)n > COLS)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!ascii_printable(s[i]) || !ascii_printable(was[i]))
+			return false;
+	for (i = 0; i < n; i++)
+		if (s[i] != was[i])
+			mvaddch(y, x + (int)i, (chtype)(unsigned char)s[i]);
+	return true;
 }
 
 void
@@ -265,22 +314,44 @@ tui_dialog(const char *const *lines)
 	}
 }
 
-void
-tui_bar(const struct tui *t, int y, int x, int w, uint64_t part,
-        uint64_t whole)
+int
+tui_bar_cells(int w, uint64_t part, uint64_t whole)
 {
-	int fill = whole ? (int)((uint64_t)w * part / whole) : 0, i;
+	int fill = whole ? (int)((uint64_t)w * part / whole) : 0;
 
-	if (fill > w)
-		fill = w;
+	return fill > w ? w : fill;
+}
+
+void
+tui_bar_update(const struct tui *t, int y, int x, int w, int shown,
+               int fill)
+{
+	int i = 0, end = w;
+
+	if (shown >= 0) { /* only the cells between the two */
+		i = shown < fill ? shown : fill;
+		end = shown < fill ? fill : shown;
+	}
 	tui_color_on(t, PAIR_ACCENT);
-	for (i = 0; i < fill; i++)
+	for (; i < fill && i < end; i++)
 		mvaddstr(y, x + i, t->g->block);
 	tui_color_off(t, PAIR_ACCENT);
 	attron(A_DIM);
-	for (; i < w; i++)
+	for (; i < end; i++)
 		mvaddstr(y, x + i, t->g->shade);
 	attroff(A_DIM);
+}
+
+/* The big digits' attributes: their colour alone where the terminal has
+ * the bright shades that bold gives them in most terminals, bold (and
+ * colour) where it has fewer.  Bold and colour together cost 7 bytes more
+ * each time a digit changes (SGR 0;1 and SI before the colour, as ncurses
+ * writes it for tmux and xterm), a tenth of SPEC 7's budget. */
+static attr_t
+big_attrs(const struct tui *t, int pair)
+{
+	return (t->big_bold ? A_BOLD : 0) |
+	       (t->color ? COLOR_PAIR(PAIR_BIG + pair) : 0);
 }
 
 void
@@ -289,14 +360,89 @@ tui_big(const struct tui *t, int y, const char *text, int pair)
 	char row[256];
 	int r, w = (int)bigfont_width(text);
 
-	attron(A_BOLD);
-	tui_color_on(t, pair);
+	attron(big_attrs(t, pair));
 	for (r = 0; r < BIGFONT_ROWS; r++) {
 		bigfont_row(text, r, t->g->block, row, sizeof row);
 		tui_put(y + r, (COLS - w) / 2, w, row);
 	}
-	tui_color_off(t, pair);
-	attroff(A_BOLD);
+	attroff(big_attrs(t, pair));
+}
+
+/* Where each glyph of text starts, from the text's first column: at[i]
+ * for text[i] (every one of them has a glyph); false when one has none or
+ * there are more than max. */
+static bool
+big_columns(const char *text, int *at, size_t max)
+{
+	char part[BIG_TEXT_MAX + 1], one[2] = "";
+	size_t i;
+
+	for (i = 0; text[i] != '\0'; i++) {
+		if (i >= max)
+			return false;
+		one[0] = part[i] = text[i];
+		part[i + 1] = '\0';
+		at[i] = (int)(bigfont_width(part) - bigfont_width(one));
+		if (bigfont_width(one) == 0)
+			return false;
+	}
+	return true;
+}
+
+/* Draws the cells of row r of glyph c at (y, x) that differ from glyph
+ * was: lit ones as blocks, dark ones as blanks; with draw false only
+ * says whether one of them lights up. */
+static bool
+big_cells(const struct tui *t, int y, int x, char was, char c, int r,
+          bool draw)
+{
+	char a[2] = {was, '\0'}, b[2] = {c, '\0'}, ra[16], rb[16];
+	bool lit = false;
+	int i;
+
+	bigfont_row(a, r, "#", ra, sizeof ra);
+	bigfont_row(b, r, "#", rb, sizeof rb);
+	for (i = 0; rb[i] != '\0' && ra[i] != '\0'; i++) {
+		if (ra[i] == rb[i] || x + i < 0 || x + i >= COLS || y >= LINES)
+			continue;
+		lit = lit || rb[i] == '#';
+		if (draw)
+			mvaddstr(y, x + i, rb[i] == '#' ? t->g->block : " ");
+	}
+	return lit;
+}
+
+bool
+tui_big_update(const struct tui *t, int y, const char *shown,
+               const char *text, int pair)
+{
+	int at[BIG_TEXT_MAX], was[BIG_TEXT_MAX], x0, r, pass;
+	size_t i, n = strlen(text);
+	bool lit = false;
+
+	if (strlen(shown) != n || !big_columns(text, at, BIG_TEXT_MAX) ||
+	    !big_columns(shown, was, BIG_TEXT_MAX))
+		return false;
+	for (i = 0; i < n; i++)
+		if (at[i] != was[i])
+			return false;
+	x0 = (COLS - (int)bigfont_width(text)) / 2;
+	/* first whether a cell lights up: when none does, the cells that go
+	 * dark are blanked without the digits' attributes, which would cost
+	 * two escape sequences (a blank looks the same in either) */
+	for (pass = 0; pass < 2; pass++) {
+		if (pass == 1 && lit)
+			attron(big_attrs(t, pair));
+		for (i = 0; i < n; i++)
+			for (r = 0; r < BIGFONT_ROWS && text[i] != shown[i];
+			     r++)
+				lit = big_cells(t, y + r, x0 + at[i], shown[i],
+				                text[i], r, pass == 1) ||
+				      lit;
+	}
+	if (lit)
+		attroff(big_attrs(t, pair));
+	return true;
 }
 
 void
