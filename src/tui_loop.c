@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include "screen_checkin.h"
@@ -113,6 +114,18 @@ suspend(struct ui *ui)
 	tui_suspend();
 }
 
+/* The screen ends as the signal sig would end it (a run is recorded as
+ * quit), with status 128+sig. */
+static void
+end_by_signal(struct ui *ui, int sig, uint64_t now)
+{
+	const struct tui_screen *s = screens[ui->screen];
+
+	if (s->quit != NULL)
+		s->quit(ui, now);
+	ui->exit_status = 128 + sig;
+}
+
 /* Acts on the signals since the last pass (pending: the pipe said so);
  * keys: the terminal has input.  Returns false when a signal ends the
  * program, else whether keys are to be read now. */
@@ -120,7 +133,6 @@ static bool
 take_signals(struct ui *ui, bool pending, bool keys, bool *read_keys)
 {
 	int quit = 0, resized = 0, suspended = 0, continued = 0;
-	const struct tui_screen *s;
 	uint64_t now;
 
 	if (pending)
@@ -133,10 +145,7 @@ take_signals(struct ui *ui, bool pending, bool keys, bool *read_keys)
 		quit = signals_quit_pending();
 	}
 	if (quit) {
-		s = screens[ui->screen];
-		if (s->quit != NULL)
-			s->quit(ui, now);
-		ui->exit_status = 128 + quit;
+		end_by_signal(ui, quit, now);
 		return false;
 	}
 	if (resized)
@@ -195,7 +204,15 @@ tui_loop_run(struct ui *ui, int sig_fd)
 		rc = poll(fds, 2, timeout);
 		if (rc < 0 && errno != EINTR)
 			break;
-		keys = (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) != 0;
+		/* The terminal hung up, and no SIGHUP came: only a session
+		 * leader gets one, and ours may ignore it (sh -c with trap ''
+		 * HUP, a tracer) and live on.  End as a SIGHUP would, or every
+		 * poll() from now on would return at once. */
+		if (rc > 0 && (fds[0].revents & (POLLHUP | POLLERR | POLLNVAL))) {
+			end_by_signal(ui, SIGHUP, run_clock_now(&ui->clock));
+			break;
+		}
+		keys = (fds[0].revents & POLLIN) != 0;
 		/* a signal writes to the pipe (or interrupts the poll) */
 		if (!take_signals(ui, rc < 0 || (fds[1].revents & POLLIN), keys,
 		                  &read_keys))

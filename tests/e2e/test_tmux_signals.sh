@@ -47,6 +47,33 @@ for _ in $(seq 50); do
 done
 [ "$(history_lines)" = 3 ] || fail "SIGHUP did not record the run"
 
+# the terminal goes away and no SIGHUP comes (only the session leader
+# gets one, and this one ignores it and lives on): the run still ends,
+# recorded, instead of spinning on a hung-up terminal
+cat >"$TEST_TMP/leader.sh" <<EOF
+trap '' HUP
+echo \$\$ >$TEST_TMP/leader.pid
+sh -c 'echo \$\$ >$pidfile; exec $BACKEASE run desk-break --no-checkin'
+exec sleep 60
+EOF
+# the script is the pane's process, the session leader (an interactive
+# shell would pass its SIGHUP on to its jobs)
+tm -f /dev/null new-session -d -s t -x 80 -y 24 "sh $TEST_TMP/leader.sh"
+tm_wait "GET READY"
+pid=$(cat "$pidfile")
+tm kill-server
+for _ in $(seq 50); do
+	kill -0 "$pid" 2>/dev/null || break
+	sleep 0.1
+done
+if kill -0 "$pid" 2>/dev/null; then
+	cpu=$(ps -o pcpu= -p "$pid")
+	kill -KILL "$pid"
+	fail "still running 5 s after its terminal hung up (CPU $cpu%)"
+fi
+[ "$(history_lines)" = 4 ] || fail "a hang-up without SIGHUP did not record the run"
+kill "$(cat "$TEST_TMP/leader.pid")" 2>/dev/null || true
+
 # TERM=dumb: plain mode with a notice instead of failing
 tm_start 80 24 "TERM=dumb $BACKEASE run warmup-6 --speed 200 --no-checkin"
 tm_wait "done: 6-minute warm-up 6:00" 15
