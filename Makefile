@@ -37,11 +37,13 @@ BUILD     := build
 SAN_FLAGS :=
 endif
 
+# libxxhash is used from its header alone (include/xxh.h), so it has
+# cflags here but no libs.
 # Only evaluated when something is compiled or linked, so `make deps` works
 # on a machine where the libraries are not installed yet.
 LIB_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw libcyaml yaml-0.1 libxxhash 2>/dev/null)
-LIB_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw libcyaml yaml-0.1 libxxhash 2>/dev/null)
-CORE_LIBS  = $(shell $(PKG_CONFIG) --libs libcyaml yaml-0.1 libxxhash 2>/dev/null)
+LIB_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw libcyaml yaml-0.1 2>/dev/null)
+CORE_LIBS  = $(shell $(PKG_CONFIG) --libs libcyaml yaml-0.1 2>/dev/null)
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 # Sources are found by name, so a new module needs no Makefile edit:

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <xxhash.h>
+#include "xxh.h"
 
 #include "civil.h"
 #include "paths.h"

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <xxhash.h>
+#include "xxh.h"
 
 /* What the file is, then a version: another version is not read. */
 static const char magic[] = "backease-history-sums-1\n";

@@ -41,7 +41,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <xxhash.h>
+#include "xxh.h"
 
 #include "duration.h"
 #include "history.h"
