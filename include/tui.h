@@ -64,6 +64,9 @@ void tui_color_off(const struct tui *t, int pair);
  * the first line after prefix.  Returns the lines used. */
 int tui_wrap(int y, int x, int cols, int max_lines, const char *prefix,
              const char *text);
+/* The lines tui_wrap would use, drawing nothing. */
+int tui_wrap_lines(int cols, int max_lines, const char *prefix,
+                   const char *text);
 /* A centred box with the given lines of text (NULL-terminated). */
 void tui_dialog(const char *const *lines);
 /* The cells of a progress bar of w columns that part of whole fills. */

@@ -178,19 +178,24 @@ draw_instructions(struct ui *ui, const struct step *s, int y, int rows,
 	const struct exercise *ex = s->ex;
 	char prefix[16];
 	unsigned i;
-	int r = 0;
+	int r = 0, keep = 0;
 
+	/* the caution is never the part cut off: its rows are kept first
+	 * (beside a figure at 80x24 the steps of most moves do not all fit) */
+	if (ex->caution != NULL)
+		keep = tui_wrap_lines(w, rows, "! ", ex->caution);
 	snprintf(prefix, sizeof prefix, "%s ", ui->tui.g->bullet);
-	for (i = 0; i < ex->steps_count && r < rows; i++) {
+	for (i = 0; i < ex->steps_count && r < rows - keep; i++) {
 		if (s->kind == STEP_READY && i == 0)
 			attron(A_BOLD);
-		r += tui_wrap(y + r, x, w, rows - r, prefix, ex->steps[i]);
+		r += tui_wrap(y + r, x, w, rows - keep - r, prefix,
+		              ex->steps[i]);
 		if (s->kind == STEP_READY && i == 0)
 			attroff(A_BOLD);
 	}
-	if (ex->cues_count > 0 && r < rows) {
+	if (ex->cues_count > 0 && r < rows - keep) {
 		attron(A_DIM);
-		r += tui_wrap(y + r, x, w, rows - r, "", ex->cues[0]);
+		r += tui_wrap(y + r, x, w, rows - keep - r, "", ex->cues[0]);
 		attroff(A_DIM);
 	}
 	if (ex->caution != NULL && r < rows) {

@@ -229,9 +229,10 @@ tui_color_off(const struct tui *t, int pair)
 		attroff(COLOR_PAIR(pair));
 }
 
-int
-tui_wrap(int y, int x, int cols, int max_lines, const char *prefix,
-         const char *text)
+/* tui_wrap, drawing only when draw is true. */
+static int
+wrap(bool draw, int y, int x, int cols, int max_lines, const char *prefix,
+     const char *text)
 {
 	int lines = 0, indent = (int)text_columns(prefix);
 	size_t fit, cut;
@@ -250,15 +251,29 @@ tui_wrap(int y, int x, int cols, int max_lines, const char *prefix,
 			if (cut == 0)
 				cut = fit;
 		}
-		if (lines == 0)
+		if (draw && lines == 0)
 			tui_put(y, x, indent, prefix);
-		mvaddnstr(y + lines, x + indent, p, (int)cut);
+		if (draw)
+			mvaddnstr(y + lines, x + indent, p, (int)cut);
 		p += cut;
 		while (*p == ' ')
 			p++;
 		lines++;
 	}
 	return lines;
+}
+
+int
+tui_wrap(int y, int x, int cols, int max_lines, const char *prefix,
+         const char *text)
+{
+	return wrap(true, y, x, cols, max_lines, prefix, text);
+}
+
+int
+tui_wrap_lines(int cols, int max_lines, const char *prefix, const char *text)
+{
+	return wrap(false, 0, 0, cols, max_lines, prefix, text);
 }
 
 /* ---- boxes, bars, digits ------------------------------------------------ */

@@ -269,3 +269,19 @@ find_frame && fail "--no-figures still shows march-in-place's figure"
 tm_keys q y
 tm_wait "quit: 6-minute warm-up"
 tm_expect_exit 0
+
+# beside a figure at 80x24 the steps of a long move do not all fit: the
+# caution is what is kept (camel's five steps, a cue and its caution)
+mkdir -p "$XDG_CONFIG_HOME/backease/catalog.d"
+printf 'presets:\n  - id: one-camel\n    name: One camel\n    items:\n      - exercise: camel\n' \
+	>"$XDG_CONFIG_HOME/backease/catalog.d/one-camel.yaml"
+tm_keys "clear; $BACKEASE --no-checkin --ready 30 run one-camel" Enter
+tm_wait "GET READY: CAMEL POSE"
+sleep 0.3
+OUT=$(tm_screen)
+expect_contains "$OUT" "! A deep bend; go only partway"
+expect_contains "$OUT" "neck hurts."
+expect_contains "$OUT" "_.-."
+tm_keys q y
+tm_wait "quit: One camel"
+tm_expect_exit 0
