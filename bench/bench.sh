@@ -4,7 +4,7 @@
 #   BACKEASE     the program under test (absolute path)
 #   BENCH_BUILD  where the bench tools were built (build/bench)
 # Usage: bench/bench.sh [all|long|list|load|screen|drift|stats|status|quick|
-#                        remind|remind-screen]
+#                        remind|remind-screen|day]
 # (the last nine run one figure, or a few, for a quick look)
 #
 # Every figure is printed with its baseline measured in the same run, the
@@ -949,8 +949,9 @@ remind)
 	fig_day
 	;;
 remind-screen) fig_remind_screen ;;
+day) fig_day ;;
 *)
-	echo "usage: bench.sh [all|long|list|load|screen|drift|stats|status|quick|remind|remind-screen]" >&2
+	echo "usage: bench.sh [all|long|list|load|screen|drift|stats|status|quick|remind|remind-screen|day]" >&2
 	exit 2
 	;;
 esac

@@ -136,6 +136,11 @@ stats_count_day(unsigned long *runs, long *first, long *last,
 	}
 }
 
+/* A map of every day (STATS_DONE_WORDS words of zeroes, pages touched
+ * only where written), or NULL; freed with stats_day_map_free. */
+uint64_t *stats_day_map_new(void);
+void stats_day_map_free(uint64_t *map);
+
 /* 0, or -1 when out of memory or opt->days is outside 7..90. */
 int stats_init(struct stats *s, const struct stats_options *opt);
 void stats_add(struct stats *s, const struct history_entry *h);

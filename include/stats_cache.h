@@ -35,9 +35,9 @@ struct stats_cache {
 	long cut_day;        /* every line of the prefix names an earlier day */
 	unsigned long runs;  /* well-formed lines of the prefix */
 	long first_day, last_day; /* of those runs, when runs > 0 */
-	/* days with a run done: bits of a map of every day (STATS_DONE_WORDS
-	 * words, calloc'd, so only touched pages cost), set from done_lo to
-	 * done_hi (done_lo > done_hi: none) */
+	/* days with a run done: bits of a map of every day
+	 * (stats_day_map_new), set from done_lo to done_hi (done_lo >
+	 * done_hi: none) */
 	uint64_t *done_bits;
 	long done_lo, done_hi;
 };

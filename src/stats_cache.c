@@ -26,14 +26,14 @@ stats_cache_init(struct stats_cache *c, long cut_day)
 	c->cut_day = cut_day;
 	c->first_day = c->done_lo = LONG_MAX;
 	c->last_day = c->done_hi = LONG_MIN;
-	c->done_bits = calloc(STATS_DONE_WORDS, sizeof *c->done_bits);
+	c->done_bits = stats_day_map_new();
 	return c->done_bits == NULL ? -1 : 0;
 }
 
 void
 stats_cache_free(struct stats_cache *c)
 {
-	free(c->done_bits);
+	stats_day_map_free(c->done_bits);
 	memset(c, 0, sizeof *c);
 }
 

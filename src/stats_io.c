@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "civil.h"
@@ -122,6 +123,7 @@ stats_load(const char *path, struct stats *s, struct history_skips *skips,
 	struct load l = {.s = s, .fresh = &fresh};
 	struct history_scan sc = {.entry = load_entry, .ctx = &l};
 	bool have_old;
+	struct stat st;
 	long cut = s->opt.today - STATS_CACHE_AGE;
 	int rc;
 
@@ -137,7 +139,10 @@ stats_load(const char *path, struct stats *s, struct history_skips *skips,
 		sc.known = &old.prefix;
 		cut = old.cut_day > cut ? old.cut_day : cut;
 	}
-	if (cut < 1 || stats_cache_init(&fresh, cut) != 0)
+	/* a short history is parsed whole at no cost worth keeping */
+	if (cut < 1 || (!have_old && (stat(path, &st) != 0 ||
+	                              st.st_size < STATS_CACHE_STEP)) ||
+	    stats_cache_init(&fresh, cut) != 0)
 		l.fresh = NULL;
 	rc = history_scan(path, &sc, d);
 	*skips = sc.skips;
