@@ -31,14 +31,6 @@ enum { MAGIC_LEN = 24 }; /* "backease-history-sums-1\n" */
 
 static char history[128], sums[128];
 
-static int
-teardown(void **state)
-{
-	(void)state;
-	remove_scratch();
-	return 0;
-}
-
 /* ---- a history file ----------------------------------------------- */
 
 /* A line `ago` days before TODAY; i varies everything else. */
@@ -638,16 +630,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_teardown(sums_written_and_believed, teardown),
-		cmocka_unit_test_teardown(sums_follow_appends, teardown),
-		cmocka_unit_test_teardown(short_history_has_no_sums, teardown),
-		cmocka_unit_test_teardown(changed_history_is_read_whole,
-		                          teardown),
-		cmocka_unit_test_teardown(clock_set_back, teardown),
-		cmocka_unit_test_teardown(bad_sums_files_are_replaced, teardown),
+#define T(fn) cmocka_unit_test_teardown(fn, scratch_teardown)
+		T(sums_written_and_believed),
+		T(sums_follow_appends),
+		T(short_history_has_no_sums),
+		T(changed_history_is_read_whole),
+		T(clock_set_back),
+		T(bad_sums_files_are_replaced),
 		cmocka_unit_test(format_round_trip),
 		cmocka_unit_test(format_refusals),
-		cmocka_unit_test_teardown(scan_marks_and_skips_known, teardown),
+		T(scan_marks_and_skips_known),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
