@@ -1203,15 +1203,7 @@ history_concurrent_appends(void **state)
 	remove_scratch();
 }
 
-static int
-teardown(void **state)
-{
-	(void)state;
-	remove_scratch();
-	return 0;
-}
-
-#define T(f) cmocka_unit_test_teardown(f, teardown)
+#define T(f) cmocka_unit_test_teardown(f, scratch_teardown)
 
 int
 main(void)

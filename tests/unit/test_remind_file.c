@@ -37,14 +37,6 @@ setup(void **state)
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	(void)state;
-	remove_scratch();
-	return 0;
-}
-
 static void
 test_parse_and_format(void **state)
 {
@@ -266,7 +258,7 @@ test_streak(void **state)
 	assert_int_equal(days, 0);
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, scratch_teardown)
 
 int
 main(void)

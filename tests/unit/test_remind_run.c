@@ -39,14 +39,6 @@ setup(void **state)
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	(void)state;
-	remove_scratch();
-	return 0;
-}
-
 static struct remind_run_config
 config(unsigned every_s, double speed, enum notify_mode mode)
 {
@@ -211,7 +203,7 @@ test_active_today(void **state)
 	assert_int_equal(remind_run_active_today(now), 165);
 }
 
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, scratch_teardown)
 
 int
 main(void)
