@@ -58,6 +58,8 @@ void stats_cache_apply(struct stats *s, const struct stats_cache *c);
  * *data is malloc'd.  0, or -1 when out of memory. */
 int stats_cache_encode(const struct stats_cache *c, unsigned char **data,
                        size_t *len);
+/* The length of the longest record: one with every day there can be. */
+size_t stats_cache_file_max(void);
 /* The record from len bytes; every field is checked (lengths, order,
  * counts that add up, the hash), as the file may be anything.  0 with
  * *c filled (free it), or -1 with *c empty. */

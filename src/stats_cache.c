@@ -144,6 +144,12 @@ stats_cache_encode(const struct stats_cache *c, unsigned char **data,
 	return 0;
 }
 
+size_t
+stats_cache_file_max(void)
+{
+	return HEAD_LEN + 8 * STATS_DONE_WORDS + 8;
+}
+
 /* A day number as the file may hold it (any 64 bits): within 0..max. */
 static bool
 day_in(uint64_t v, long max, long *day)

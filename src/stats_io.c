@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,24 +45,30 @@ sums_path(const char *history, char *buf, size_t size)
 static int
 sums_read(const char *path, struct stats_cache *c)
 {
-	/* the header, and the words of 90 years of days */
-	enum { MAX = 64 * 1024 };
-	unsigned char *buf = malloc(MAX + 1);
-	ssize_t n = -1;
+	unsigned char *buf = NULL;
+	struct stat st;
+	size_t have = 0;
+	ssize_t n = 1;
 	int fd, rc = -1;
 
 	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0 && buf != NULL) {
-		do {
-			n = read(fd, buf, MAX + 1);
-		} while (n < 0 && errno == EINTR);
+	if (fd < 0)
+		return -1;
+	/* no record is longer than one with every day there can be: a
+	 * longer file is not ours */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uint64_t)st.st_size <= stats_cache_file_max())
+		buf = malloc((size_t)st.st_size);
+	while (buf != NULL && n > 0 && have < (size_t)st.st_size) {
+		n = read(fd, buf + have, (size_t)st.st_size - have);
+		if (n > 0)
+			have += (size_t)n;
+		else if (n < 0 && errno == EINTR)
+			n = 1;
 	}
-	/* written whole by one write() and renamed into place: one read
-	 * gets it all, and a file longer than MAX is not ours */
-	if (n > 0 && n <= MAX)
-		rc = stats_cache_decode(buf, (size_t)n, c);
-	if (fd >= 0)
-		close(fd);
+	if (buf != NULL && have == (size_t)st.st_size)
+		rc = stats_cache_decode(buf, have, c);
+	close(fd);
 	free(buf);
 	return rc;
 }
