@@ -78,7 +78,8 @@ tm_expect_exit() {
 	# the marker is assembled by printf, so the typed command never
 	# matches it before the output does
 	tm_keys "printf 'exit-%s %s / %s.\\n' status \$? \"\$(stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' ')\"" Enter
-	tm_wait "exit-status" 5
+	# 10 s: in one clean-clone CI run 5 s ran out (test_tmux_background)
+	tm_wait "exit-status" 10
 	OUT=$(tm_screen) ERR=
 	expect_contains "$OUT" "exit-status $want / icanon echo ."
 	expect_not_contains "$OUT" "Sanitizer"
