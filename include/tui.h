@@ -75,7 +75,8 @@ int tui_bar_cells(int w, uint64_t part, uint64_t whole);
  * -1), or only the cells that differ from one drawn with shown filled. */
 void tui_bar_update(const struct tui *t, int y, int x, int w, int shown,
                     int fill);
-/* text (digits, ':' and ' ') in big digits, centred, from row y. */
+/* text (digits, ':' and ' ') in big digits, centred, from row y; pair 0
+ * draws them in the terminal's own colours, with no attributes at all. */
 void tui_big(const struct tui *t, int y, const char *text, int pair);
 /* Big digits drawn by tui_big() with shown become text: draws only the
  * cells that change.  False, drawing nothing, when text does not take the

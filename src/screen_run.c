@@ -24,6 +24,17 @@ is_transition(enum step_kind k)
 	       k == STEP_REST;
 }
 
+/* The countdown's colour: yellow while getting ready, switching sides or
+ * resting, so that a glance tells them from the work; the work itself in
+ * the terminal's own foreground.  That reads best on a light background as
+ * on a dark one, and a digit that changes costs no colour sequences (15 of
+ * the bytes of each second of a hold; SPEC 7 counts them). */
+static int
+digits_pair(enum step_kind k)
+{
+	return is_transition(k) ? PAIR_TRANSITION : 0;
+}
+
 /* The big heading: the move's name, or what the pause between is for. */
 static void
 step_heading(const struct step *s, char *buf, size_t size)
@@ -290,7 +301,7 @@ draw_run_clock(struct ui *ui, const struct engine_snapshot *sn, bool tick)
 {
 	const struct step *s = sn->step;
 	char line[256], big[16];
-	int pair = is_transition(s->kind) ? PAIR_TRANSITION : PAIR_WORK;
+	int pair = digits_pair(s->kind);
 	int r, state_y = ROW_STATE + (s->kind == STEP_SELF);
 	struct shown_state k = state_key(sn);
 
@@ -380,11 +391,11 @@ draw_run_compact(struct ui *ui, const struct engine_snapshot *sn)
 	tui_put(y++, 1, COLS - 2, line);
 	countdown_text(sn, big, sizeof big);
 	attron(A_BOLD);
-	tui_color_on(&ui->tui, is_transition(s->kind) ? PAIR_TRANSITION : PAIR_WORK);
+	tui_color_on(&ui->tui, digits_pair(s->kind));
 	snprintf(line, sizeof line, "%s%s", big,
 	         s->kind == STEP_SELF ? " reps" : "");
 	tui_put(y, 1, COLS - 2, line);
-	tui_color_off(&ui->tui, is_transition(s->kind) ? PAIR_TRANSITION : PAIR_WORK);
+	tui_color_off(&ui->tui, digits_pair(s->kind));
 	attroff(A_BOLD);
 	if (sn->state == ENGINE_PAUSED || sn->state == ENGINE_WAITING) {
 		attron(A_REVERSE);

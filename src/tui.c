@@ -365,6 +365,8 @@ tui_bar_update(const struct tui *t, int y, int x, int w, int shown,
 static attr_t
 big_attrs(const struct tui *t, int pair)
 {
+	if (pair == 0)
+		return A_NORMAL;
 	return (t->big_bold ? A_BOLD : 0) |
 	       (t->color ? COLOR_PAIR(PAIR_BIG + pair) : 0);
 }

@@ -100,3 +100,29 @@ tm_wait "GET READY"
 expect_not_contains "$(tm_screen)" "not medical advice"
 tm_keys q y
 tm_expect_exit 0
+
+# the countdown's colours: yellow while getting ready, the terminal's own
+# foreground for the work, so that the digits of a hold change without a
+# colour sequence each second (SPEC 7's bytes); none under NO_COLOR
+# digit_rows: the big digits' rows (7-11) as tmux holds them, with their
+# attributes as escape sequences
+digit_rows() { tm capture-pane -e -p -t t | sed -n '7,11p'; }
+tm_keys "clear; $BACKEASE run warmup-6 --no-checkin --ready 5" Enter
+tm_wait "GET READY"
+rows=$(digit_rows)
+grep -q $'\e\\[[0-9;]*\\(33\\|93\\)m' <<<"$rows" ||
+	fail "the get-ready digits are not yellow: $(cat -v <<<"$rows")"
+tm_wait "keep going" 10
+rows=$(digit_rows)
+expect_contains "$(tm_screen | sed -n '7,11p')" "█"
+grep -q $'\e\\[' <<<"$rows" &&
+	fail "the work's digits carry attributes: $(cat -v <<<"$rows")"
+tm_keys q y
+tm_expect_exit 0
+tm_keys "clear; NO_COLOR=1 $BACKEASE run warmup-6 --no-checkin --ready 5" Enter
+tm_wait "GET READY"
+rows=$(digit_rows)
+grep -q $'\e\\[[0-9;]*3[0-7]m' <<<"$rows" &&
+	fail "colour under NO_COLOR: $(cat -v <<<"$rows")"
+tm_keys q y
+tm_expect_exit 0
