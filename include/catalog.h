@@ -119,13 +119,14 @@ int catalog_add_data(struct catalog *cat, const char *name,
                      const unsigned char *data, size_t len, struct diag *d);
 int catalog_add_file(struct catalog *cat, const char *path, struct diag *d);
 /* Adds entries that are already checked C data (the built-in catalog, as
- * gen_builtin writes it); text is the YAML they came from, for the places
- * in messages.  The arrays are the caller's and are not freed. */
+ * gen_builtin writes it); section names the section of the program's own
+ * file that holds the YAML they came from, read only for the places in
+ * messages (see selfexe.h).  The arrays are the caller's and are not
+ * freed. */
 int catalog_add_static(struct catalog *cat, const char *name,
                        struct exercise *exercises, size_t exercises_count,
                        struct preset *presets, size_t presets_count,
-                       const unsigned char *text, size_t len,
-                       struct diag *d);
+                       const char *section, struct diag *d);
 /* After the last file: resolves presets against the merged exercises and
  * checks what needs the whole catalog (unknown exercises, preset length). */
 int catalog_finish(struct catalog *cat, struct diag *d);

@@ -27,6 +27,7 @@ struct catalog_doc {
 	size_t len;
 	int fd;
 	bool has_fd;
+	const char *section; /* or in this section of the program's file */
 	struct arena *arena; /* what libcyaml allocated from */
 	bool is_static;      /* built-in C data: nothing to free inside */
 };

@@ -10,6 +10,8 @@
 #include "catalog.h"
 
 #define BUILTIN_CATALOG_NAME "data/exercises.yaml (built in)"
+/* the section of the program's file that the Makefile puts it in */
+#define BUILTIN_CATALOG_SECTION ".backease.catalog"
 
 /* Written at build time by gen_builtin from data/exercises.yaml. */
 extern struct exercise builtin_exercises[];

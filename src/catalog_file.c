@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "catalog_load.h"
+#include "selfexe.h"
 
 /* Files at least this large are streamed (smaller ones gain nothing). */
 enum { STREAM_MIN = 256 * 1024, SCAN_BLOCK = 64 * 1024 };
@@ -54,8 +55,12 @@ catalog_doc_text(const struct catalog_doc *cdoc, size_t *len)
 	unsigned char *buf;
 	size_t n;
 
-	if (doc->text == NULL && doc->has_fd &&
-	    catalog_read_fd(doc->fd, CATALOG_FILE_MAX, &buf, &n) == 0) {
+	if (doc->text == NULL &&
+	    ((doc->has_fd &&
+	      catalog_read_fd(doc->fd, CATALOG_FILE_MAX, &buf, &n) == 0) ||
+	     (doc->section != NULL &&
+	      selfexe_section("/proc/self/exe", doc->section, CATALOG_FILE_MAX,
+	                      &buf, &n) == 0))) {
 		doc->data = buf;
 		doc->text = buf;
 		doc->len = n;

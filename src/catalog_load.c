@@ -295,7 +295,7 @@ int
 catalog_add_static(struct catalog *cat, const char *name,
                    struct exercise *exercises, size_t exercises_count,
                    struct preset *presets, size_t presets_count,
-                   const unsigned char *text, size_t len, struct diag *d)
+                   const char *section, struct diag *d)
 {
 	struct catalog_doc *doc = calloc(1, sizeof *doc);
 	size_t i;
@@ -314,8 +314,7 @@ catalog_add_static(struct catalog *cat, const char *name,
 	doc->exercises_count = (unsigned)exercises_count;
 	doc->presets = presets;
 	doc->presets_count = (unsigned)presets_count;
-	doc->text = text;
-	doc->len = len;
+	doc->section = section;
 	for (i = 0; i < exercises_count; i++)
 		exercises[i].doc = doc;
 	for (i = 0; i < presets_count; i++)

@@ -108,6 +108,26 @@ rm "$dir"/*
 expect_status 0 be check
 expect_contains "$OUT" "$dir: no catalog files (*.yaml)"
 
+# a file that breaks a built-in preset: the place is in the built-in YAML,
+# which the program reads from a section of its own file (src/selfexe.c)
+cat >"$dir/60-long.yaml" <<'EOF'
+exercises:
+  - id: ostrich
+    name: Very Long Ostrich
+    kind: stretch
+    position: seated
+    equipment: []
+    sides: each
+    hold: 3600
+    reps: 20
+    steps: [Hold it for an hour.]
+EOF
+line=$(grep -n -- '- id: core-release$' "$REPO/data/exercises.yaml" | cut -d: -f1)
+[ -n "$line" ] || fail "no preset core-release in data/exercises.yaml"
+expect_status 1 be check
+expect_contains "$ERR" "$dir/60-long.yaml: breaks the built-in catalog: data/exercises.yaml (built in):$line:5: preset 'core-release' lasts at least"
+rm "$dir/60-long.yaml"
+
 # ---- the menu in a terminal starts, and says which file was left out -----
 if command -v tmux >/dev/null 2>&1; then
 	. "$(dirname "$0")/tmux.sh"

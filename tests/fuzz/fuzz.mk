@@ -29,9 +29,9 @@ FUZZ_CFLAGS  = -std=c11 -D_GNU_SOURCE $(WARNINGS) -Wno-unknown-warning-option \
                $(shell $(PKG_CONFIG) --cflags libcyaml yaml-0.1 libxxhash 2>/dev/null)
 
 # The core, and the built-in catalog the top Makefile generates in $(BUILD)
-# (its YAML text, and gen_builtin's C data), compiled again here.
+# (gen_builtin's C data), compiled again here.
 FUZZ_GEN_OBJS := $(patsubst $(BUILD)/%.o,$(FUZZ_OBJDIR)/%.o,\
-                   $(or $(BUILTIN_OBJS),$(BUILD)/catalog_data.o))
+                   $(or $(BUILTIN_OBJS),$(BUILD)/builtin_catalog.o))
 FUZZ_OBJS := $(CORE_SRCS:src/%.c=$(FUZZ_OBJDIR)/%.o) $(FUZZ_GEN_OBJS)
 # One harness per tests/fuzz/fuzz_NAME.c, with its seeds in corpus/NAME.
 FUZZ_BINS := $(patsubst $(FUZZ_SRC)/%.c,$(FUZZ_DIR)/%,\
