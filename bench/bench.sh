@@ -310,7 +310,7 @@ hwm_median() {
 }
 
 fig_screen() {
-	local s pid_cd pid_br pid_rp pid_tc name pid envq run figs=""
+	local s pid_cd pid_br pid_rp pid_nf pid_tc name pid envq run figs=""
 	envq=$(printf '%q ' "${benv[@]}")
 	[ "$BENCH_FIGURES" = 1 ] || figs=--no-figures
 	run="exec $envq $(printf %q "$BACKEASE") --catalog $(printf %q "$catalog") --no-checkin $figs --ready 0 run"
@@ -324,22 +324,28 @@ fig_screen() {
 	tmux -L "$sock" new-session -d -s breath -x 80 -y 24 \
 		"$run bench-breathe"
 	tmux -L "$sock" new-session -d -s reps -x 80 -y 24 "$run bench-reps"
+	# the same countdown without the move's figure, for what it costs
+	tmux -L "$sock" new-session -d -s no-figure -x 80 -y 24 \
+		"$run --no-figures bench-hold"
 	tmux -L "$sock" new-session -d -s ttyclock -x 80 -y 24 \
 		"exec $envq tty-clock -s"
-	for s in countdown breath reps ttyclock; do
+	for s in countdown breath reps no-figure ttyclock; do
 		tmux -L "$sock" display -p -t "$s" \
 			"   pane $s: #{pane_width}x#{pane_height}, TERM in pane: #{default-terminal}, pid #{pane_pid}"
 	done
 	pid_cd=$(tmux -L "$sock" display -p -t countdown '#{pane_pid}')
 	pid_br=$(tmux -L "$sock" display -p -t breath '#{pane_pid}')
 	pid_rp=$(tmux -L "$sock" display -p -t reps '#{pane_pid}')
+	pid_nf=$(tmux -L "$sock" display -p -t no-figure '#{pane_pid}')
 	pid_tc=$(tmux -L "$sock" display -p -t ttyclock '#{pane_pid}')
 	sleep 3 # startup and first full draw are not part of the figure
-	for name in countdown:$pid_cd breath:$pid_br reps:$pid_rp tty-clock:$pid_tc; do
+	for name in countdown:$pid_cd breath:$pid_br reps:$pid_rp \
+	    no-figure:$pid_nf tty-clock:$pid_tc; do
 		sample "${name#*:}" >"$work/a.${name%%:*}"
 	done
 	sleep "$SCREEN_SECONDS"
-	for name in countdown:$pid_cd breath:$pid_br reps:$pid_rp tty-clock:$pid_tc; do
+	for name in countdown:$pid_cd breath:$pid_br reps:$pid_rp \
+	    no-figure:$pid_nf tty-clock:$pid_tc; do
 		pid=${name#*:}
 		if ! kill -0 "$pid" 2>/dev/null; then
 			echo "bench: ${name%%:*} (pid $pid) ended during the window" >&2
@@ -348,7 +354,7 @@ fig_screen() {
 		fi
 		sample "$pid" >"$work/b.${name%%:*}"
 	done
-	for name in countdown breath reps tty-clock; do
+	for name in countdown breath reps no-figure tty-clock; do
 		rates "$name" "$work/a.$name" "$work/b.$name"
 	done
 	# cross-check of the procfs counters, in a separate window so that
@@ -380,7 +386,8 @@ fig_screen() {
 	tmux -L "$sock" kill-server
 	tmux_started=0
 
-	local cd br rp tc
+	local cd br rp nf tc
+	read -r -a nf <"$work/rate.no-figure"
 	read -r -a cd <"$work/rate.countdown"
 	read -r -a br <"$work/rate.breath"
 	read -r -a rp <"$work/rate.reps"
@@ -403,6 +410,8 @@ fig_screen() {
 	fig "3c. countdown bytes per second" "${cd[4]} B/s" "${tc[4]} B/s tty-clock" \
 		"$(calc "sprintf(\"%.2fx\", ${cd[4]} / (${tc[4]} > 0 ? ${tc[4]} : 1e-9))")" \
 		"<= 100 B/s, <= 0.8x" "$(verdict "${cd[4]} <= 100 && ${cd[4]} <= 0.8 * ${tc[4]}")"
+	clock_row "3c'. the same, --no-figures" "${nf[4]}" "${tc[4]}" " B/s" \
+		"the figure's cost" "info"
 	local hcd htc
 	read -r hcd <"$work/hwm.countdown"
 	read -r htc <"$work/hwm.tty-clock"
