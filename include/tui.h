@@ -69,6 +69,8 @@ int tui_wrap_lines(int cols, int max_lines, const char *prefix,
                    const char *text);
 /* A centred box with the given lines of text (NULL-terminated). */
 void tui_dialog(const char *const *lines);
+/* A blank box of h rows and w columns from (y, x), with a line border. */
+void tui_box(int y, int x, int h, int w);
 /* The cells of a progress bar of w columns that part of whole fills. */
 int tui_bar_cells(int w, uint64_t part, uint64_t whole);
 /* Draws such a bar from (y, x) with fill cells filled: all of it (shown

@@ -34,6 +34,7 @@ enum screen_id {
 	SCREEN_REMIND,
 	/* dialogs, shown over a screen */
 	SCREEN_HELP,
+	SCREEN_MOVE, /* all of the move's instructions */
 	SCREEN_QUIT,
 	SCREEN_SAFETY,
 	SCREEN_CHECKIN,

@@ -19,6 +19,7 @@ static const char *const help_lines[] = {
     "enter      self-paced set done",
     "+  -       10 s more / less on this step",
     "m          mute / unmute the bell",
+    "i          all of this move's steps",
     "q          quit (asks first)",
     "ctrl-z     pause and suspend; fg returns",
     "",

@@ -13,6 +13,7 @@
 #include "bigfont.h"
 #include "duration.h"
 #include "screen_checkin.h"
+#include "screen_move.h"
 #include "screen_run_figure.h"
 #include "speech.h"
 #include "text.h"
@@ -181,18 +182,48 @@ countdown_text(const struct engine_snapshot *sn, char *buf, size_t size)
 		duration_format(sn->remaining_s, buf, size);
 }
 
-/* Instructions, cues and caution, as room allows; returns rows used. */
+/* The rows all of the instructions take at width w. */
+static int
+instruction_rows(struct ui *ui, const struct exercise *ex, int w)
+{
+	char prefix[16];
+	unsigned i;
+	int r = 0;
+
+	snprintf(prefix, sizeof prefix, "%s ", ui->tui.g->bullet);
+	for (i = 0; i < ex->steps_count; i++)
+		r += tui_wrap_lines(w, LINES, prefix, ex->steps[i]);
+	if (ex->cues_count > 0)
+		r += tui_wrap_lines(w, LINES, "", ex->cues[0]);
+	if (ex->caution != NULL)
+		r += tui_wrap_lines(w, LINES, "! ", ex->caution);
+	return r;
+}
+
+/* Instructions, cues and caution, as room allows; returns rows used.
+ * When they do not all fit, the last row says that i shows them all. */
 static int
 draw_instructions(struct ui *ui, const struct step *s, int y, int rows,
                   int x, int w)
 {
 	const struct exercise *ex = s->ex;
-	char prefix[16];
+	char prefix[16], more[48];
 	unsigned i;
 	int r = 0, keep = 0;
 
-	/* the caution is never the part cut off: its rows are kept first
-	 * (beside a figure at 80x24 the steps of most moves do not all fit) */
+	/* beside a figure at 80x24 the steps of most moves do not all fit;
+	 * the note takes a row only when a step keeps one too */
+	if (ex->caution != NULL)
+		keep = tui_wrap_lines(w, rows, "! ", ex->caution);
+	if (rows - keep >= 2 && instruction_rows(ui, ex, w) > rows) {
+		rows--;
+		snprintf(more, sizeof more, "%s i shows all the steps",
+		         ui->tui.g->ellipsis);
+		attron(A_DIM);
+		tui_put(y + rows, x, w, more);
+		attroff(A_DIM);
+	}
+	/* the caution is never the part cut off: its rows are kept first */
 	if (ex->caution != NULL)
 		keep = tui_wrap_lines(w, rows, "! ", ex->caution);
 	snprintf(prefix, sizeof prefix, "%s ", ui->tui.g->bullet);
@@ -369,10 +400,10 @@ draw_run_full(struct ui *ui, const struct engine_snapshot *sn)
 	tui_put(LINES - 3, 10, COLS - 11, line);
 	tui_rule(&ui->tui, LINES - 2);
 	tui_put(LINES - 1, 1, COLS - 2,
-	    ui->muted ? "space pause  n next  p back  + 10s  m unmute  ? help  "
-	                "q quit"
-	              : "space pause  n next  p back  + 10s  m mute  ? help  "
-	                "q quit");
+	    ui->muted ? "space pause  n next  p back  i steps  + 10s  m unmute  "
+	                "? help  q quit"
+	              : "space pause  n next  p back  i steps  + 10s  m mute  "
+	                "? help  q quit");
 }
 
 /* Few rows or columns: everything on single lines. */
@@ -640,6 +671,10 @@ key_run(struct ui *ui, int ch, uint64_t now)
 		break;
 	case '?':
 		tui_loop_open_overlay(ui, SCREEN_HELP, now);
+		break;
+	case 'i':
+		if (screen_move_exercise(ui, now) != NULL)
+			tui_loop_open_overlay(ui, SCREEN_MOVE, now);
 		break;
 	case 'q':
 	case KEY_ESCAPE:

@@ -278,8 +278,8 @@ tui_wrap_lines(int cols, int max_lines, const char *prefix, const char *text)
 
 /* ---- boxes, bars, digits ------------------------------------------------ */
 
-static void
-draw_box(int y, int x, int h, int w)
+void
+tui_box(int y, int x, int h, int w)
 {
 	int i;
 
@@ -317,7 +317,7 @@ tui_dialog(const char *const *lines)
 		tui_put(0, 0, COLS, lines[0]);
 		return;
 	}
-	draw_box(y, x, h, w);
+	tui_box(y, x, h, w);
 	for (i = 0; i < n && i < h - 2; i++)
 		tui_put(y + 1 + i, x + 2, w - 4, lines[i]);
 	/* cut short: the last line says which key closes it, so it stays */

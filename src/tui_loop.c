@@ -9,6 +9,7 @@
 
 #include "screen_checkin.h"
 #include "screen_menu.h"
+#include "screen_move.h"
 #include "screen_overlay.h"
 #include "screen_quick.h"
 #include "screen_remind.h"
@@ -25,6 +26,7 @@ static const struct tui_screen *const screens[SCREEN_COUNT] = {
 	[SCREEN_QUICK] = &screen_quick,
 	[SCREEN_STATS] = &screen_stats,
 	[SCREEN_HELP] = &screen_help,
+	[SCREEN_MOVE] = &screen_move,
 	[SCREEN_QUIT] = &screen_quit,
 	[SCREEN_SAFETY] = &screen_safety,
 	[SCREEN_CHECKIN] = &screen_checkin,

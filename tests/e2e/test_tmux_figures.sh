@@ -282,6 +282,46 @@ OUT=$(tm_screen)
 expect_contains "$OUT" "! A deep bend; go only partway"
 expect_contains "$OUT" "neck hurts."
 expect_contains "$OUT" "_.-."
+# and the last row says so; i shows them all, with the clock waiting
+expect_contains "$OUT" "… i shows all the steps"
+expect_not_contains "$OUT" "rise, chest first"
+tm_keys i
+tm_wait "any key goes back"
+OUT=$(tm_screen)
+expect_contains "$OUT" "5. Breathe, then bring your hands to your lower back and rise, chest"
+expect_contains "$OUT" "Keep your neck long"
+expect_contains "$OUT" "!  A deep bend; go only partway, and skip it if your back or neck hurts."
+before=$(tm_header_time)
+sleep 2.2
+[ "$(tm_header_time)" = "$before" ] ||
+	fail "the clock ran while the steps were shown: $before, then $(tm_header_time)"
+tm_keys x
+tm_wait_gone "any key goes back"
+tm_wait "… i shows all the steps"
+tm_wait_gone "$before" 3
+# at 50x20 the box wraps to the width; at 40x12 it is cut, and still says
+# which key goes back
+tm_resize 50 20
+tm_keys i
+tm_wait "any key goes back"
+expect_contains "$(tm_screen)" "5. Breathe, then bring your hands to your"
+tm_keys x
+tm_wait_gone "any key goes back"
+tm_resize 40 12
+tm_keys i
+tm_wait "any key goes back"
+expect_contains "$(tm_screen)" "1. Kneel upright"
+tm_keys x
+tm_wait_gone "any key goes back"
+tm_resize 80 24
 tm_keys q y
 tm_wait "quit: One camel"
+tm_expect_exit 0
+
+# a move whose instructions all fit beside its figure has no such row
+tm_keys "clear; $BACKEASE --no-checkin --catalog figs.yaml --ready 30 run p-timed" Enter
+tm_wait "GET READY: FIGURE TIMED"
+sleep 0.3
+expect_not_contains "$(tm_screen)" "i shows all the steps"
+tm_keys q y
 tm_expect_exit 0
