@@ -20,6 +20,9 @@
 #   tiny_catalog FILE SECS      writes a catalog with one preset, "tiny"
 #                               (Tiny), of one SECS s move (Shoulder Roll)
 #   no_safety_note              marks the first-run note as shown
+#   running PID                 the process has not ended (a zombie has:
+#                               kill -0 still finds one that no parent
+#                               has reaped yet)
 #   history_file                prints the path of history.tsv
 #   history_lines               prints how many lines it has (0 if none)
 #   skip REASON / fail MSG
@@ -143,6 +146,15 @@ exercises:
   - {id: roll, name: Shoulder Roll, kind: warmup, position: seated,
      time: $2, steps: [Roll both shoulders back.]}
 EOF
+}
+
+# An orphan is reaped by whichever process adopts it, PID 1 in a container,
+# which may take its time: a test that waits for an orphan to end waits for
+# this, not for kill -0 to fail.
+running() {
+	local st
+	st=$(sed 's/^.*) //' /proc/"$1"/stat 2>/dev/null) || return 1
+	[ -n "$st" ] && [ "${st%% *}" != Z ]
 }
 
 no_safety_note() {

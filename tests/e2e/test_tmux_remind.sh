@@ -185,10 +185,10 @@ tm_wait "next break in"
 pid=$(remind_pid)
 tm kill-server
 for ((i = 0; i < 100; i++)); do
-	kill -0 "$pid" 2>/dev/null || break
+	running "$pid" || break
 	sleep 0.05
 done
-kill -0 "$pid" 2>/dev/null && fail "the reminder outlived SIGHUP"
+running "$pid" && fail "the reminder outlived SIGHUP"
 [ ! -e "$state" ] || fail "the state file outlived SIGHUP"
 status_is "" "after SIGHUP"
 exit 0

@@ -63,10 +63,10 @@ tm_wait "GET READY"
 pid=$(cat "$pidfile")
 tm kill-server
 for _ in $(seq 50); do
-	kill -0 "$pid" 2>/dev/null || break
+	running "$pid" || break
 	sleep 0.1
 done
-if kill -0 "$pid" 2>/dev/null; then
+if running "$pid"; then
 	cpu=$(ps -o pcpu= -p "$pid")
 	kill -KILL "$pid"
 	fail "still running 5 s after its terminal hung up (CPU $cpu%)"
