@@ -180,7 +180,7 @@ tm_keys q
 tm_expect_exit 0
 
 # ---- SIGHUP: the terminal goes away ----------------------------------------------
-tm_keys "clear; $remind --every 45m" Enter
+tm_keys "clear; $no_leak_check $remind --every 45m" Enter
 tm_wait "next break in"
 pid=$(remind_pid)
 tm kill-server

@@ -38,7 +38,7 @@ tm_expect_exit 0
 [ "$(history_lines)" = 2 ] || fail "expected two history lines"
 
 # SIGHUP (the terminal goes away) records the run too
-tm_keys "clear; $BACKEASE run desk-break --no-checkin" Enter
+tm_keys "clear; $no_leak_check $BACKEASE run desk-break --no-checkin" Enter
 tm_wait "GET READY"
 tm kill-server
 for _ in $(seq 50); do
@@ -53,7 +53,7 @@ done
 cat >"$TEST_TMP/leader.sh" <<EOF
 trap '' HUP
 echo \$\$ >$TEST_TMP/leader.pid
-sh -c 'echo \$\$ >$pidfile; exec $BACKEASE run desk-break --no-checkin'
+sh -c 'echo \$\$ >$pidfile; exec env $no_leak_check $BACKEASE run desk-break --no-checkin'
 exec sleep 60
 EOF
 # the script is the pane's process, the session leader (an interactive
