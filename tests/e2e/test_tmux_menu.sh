@@ -13,6 +13,8 @@ expect_contains "$OUT" "way of daily activities, follows an injury,"
 expect_contains "$OUT" "the legs, or loss of bladder or bowel control."
 expect_contains "$OUT" "press any key to go on"
 tm_keys x
+# the menu's heading shows beside the note too: wait for the note to go
+tm_wait_gone "press any key to go on"
 tm_wait "PRESET"
 OUT=$(tm_screen)
 expect_contains "$OUT" "6-minute warm-up"
