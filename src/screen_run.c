@@ -211,10 +211,12 @@ draw_instructions(struct ui *ui, const struct step *s, int y, int rows,
 	unsigned i;
 	int r = 0, keep = 0;
 
-	/* beside a figure at 80x24 the steps of most moves do not all fit;
-	 * the note takes a row only when a step keeps one too */
+	/* the caution is never the part cut off: its rows are kept first */
 	if (ex->caution != NULL)
 		keep = tui_wrap_lines(w, rows, "! ", ex->caution);
+	/* beside a figure at 80x24 the steps of most moves do not all fit;
+	 * the note takes a row only when a step keeps one too (so the
+	 * caution, at most rows - 2 lines, still gets all of its own) */
 	if (rows - keep >= 2 && instruction_rows(ui, ex, w) > rows) {
 		rows--;
 		snprintf(more, sizeof more, "%s i shows all the steps",
@@ -223,9 +225,6 @@ draw_instructions(struct ui *ui, const struct step *s, int y, int rows,
 		tui_put(y + rows, x, w, more);
 		attroff(A_DIM);
 	}
-	/* the caution is never the part cut off: its rows are kept first */
-	if (ex->caution != NULL)
-		keep = tui_wrap_lines(w, rows, "! ", ex->caution);
 	snprintf(prefix, sizeof prefix, "%s ", ui->tui.g->bullet);
 	for (i = 0; i < ex->steps_count && r < rows - keep; i++) {
 		if (s->kind == STEP_READY && i == 0)
