@@ -139,5 +139,7 @@ void tui_loop_open_overlay(struct ui *ui, enum screen_id overlay,
                            uint64_t now);
 /* Closes the dialog; a clock it paused runs on. */
 void tui_loop_close_overlay(struct ui *ui, uint64_t now);
+/* A dialog's key handler for "any key closes it". */
+void tui_loop_close_on_key(struct ui *ui, int ch, uint64_t now);
 
 #endif

@@ -89,14 +89,7 @@ draw_move(struct ui *ui, uint64_t now)
 	attroff(A_DIM);
 }
 
-static void
-key_move(struct ui *ui, int ch, uint64_t now)
-{
-	(void)ch;
-	tui_loop_close_overlay(ui, now);
-}
-
 const struct tui_screen screen_move = {
 	.draw = draw_move,
-	.key = key_move,
+	.key = tui_loop_close_on_key,
 };

@@ -36,13 +36,6 @@ static const char *const help_lines[] = {
     NULL,
 };
 
-static void
-key_help(struct ui *ui, int ch, uint64_t now)
-{
-	(void)ch;
-	tui_loop_close_overlay(ui, now);
-}
-
 static const char *const quit_lines[] = {
     "Quit this routine?", "", "y quit    n keep going", NULL,
 };
@@ -109,7 +102,7 @@ key_safety(struct ui *ui, int ch, uint64_t now)
 
 const struct tui_screen screen_help = {
 	.draw = draw_text,
-	.key = key_help,
+	.key = tui_loop_close_on_key,
 };
 
 const struct tui_screen screen_quit = {

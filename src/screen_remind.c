@@ -546,16 +546,9 @@ draw_help(struct ui *ui, uint64_t now)
 	tui_dialog(help_lines);
 }
 
-static void
-key_help(struct ui *ui, int ch, uint64_t now)
-{
-	(void)ch;
-	tui_loop_close_overlay(ui, now);
-}
-
 const struct tui_screen screen_remind_help = {
     .draw = draw_help,
-    .key = key_help,
+    .key = tui_loop_close_on_key,
 };
 
 /* ---- open and close ----------------------------------------------------- */

@@ -64,6 +64,13 @@ tui_loop_close_overlay(struct ui *ui, uint64_t now)
 	ui->resume_after_overlay = false;
 }
 
+void
+tui_loop_close_on_key(struct ui *ui, int ch, uint64_t now)
+{
+	(void)ch;
+	tui_loop_close_overlay(ui, now);
+}
+
 static void
 draw(struct ui *ui, uint64_t now)
 {
